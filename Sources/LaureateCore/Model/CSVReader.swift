@@ -1,0 +1,142 @@
+/// An RFC 4180 CSV reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF,
+/// `,` or `;` detected from the header, a UTF-8 BOM skipped.
+///
+/// Written here rather than taken from the mirrored CSV packages: it reads the file's bytes in
+/// place and hands each row to a closure, so a 100 000-row export never exists as a table of
+/// strings in memory, and every row knows the line it started on for error messages.
+public enum CSVReader {
+    /// One row: its fields and the 1-based line it starts on.
+    public struct Row: Sendable {
+        public var fields: [String]
+        public var line: Int
+    }
+
+    /// Calls `body` with each row in order.
+    /// - Throws: `DatasetLoadError` for invalid UTF-8, a stray quote or an unterminated quoted field,
+    ///   or whatever `body` throws.
+    public static func forEachRow(
+        _ bytes: UnsafeRawBufferPointer,
+        file: String,
+        _ body: (Row) throws(DatasetLoadError) -> Void
+    ) throws(DatasetLoadError) {
+        var index = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        let delimiter = detectDelimiter(bytes, from: index)
+        var line = 1
+        var row = Row(fields: [], line: 1)
+        var field: [UInt8] = []
+        var fieldStart = true
+        var quoted = false
+        var rowHasContent = false
+
+        func endField() throws(DatasetLoadError) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw DatasetLoadError(file: file, line: line, field: nil, reason: "invalid UTF-8")
+            }
+            row.fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            fieldStart = true
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 2
+                        continue
+                    }
+                    quoted = false
+                    index += 1
+                    if index < bytes.count, bytes[index] != delimiter, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                        throw DatasetLoadError(file: file, line: line, field: nil, reason: "unexpected character after a closing quote")
+                    }
+                    continue
+                }
+                if byte == 0x0A { line += 1 }
+                field.append(byte)
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\"") where fieldStart && field.isEmpty:
+                quoted = true
+                fieldStart = false
+                rowHasContent = true
+            case UInt8(ascii: "\""):
+                throw DatasetLoadError(file: file, line: line, field: nil, reason: "a quote inside an unquoted field")
+            case delimiter:
+                try endField()
+                rowHasContent = true
+            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+                break
+            case 0x0A:
+                if rowHasContent || !field.isEmpty {
+                    try endField()
+                    try body(row)
+                }
+                line += 1
+                row = Row(fields: [], line: line)
+                rowHasContent = false
+                fieldStart = true
+            default:
+                field.append(byte)
+                fieldStart = false
+                rowHasContent = true
+            }
+            index += 1
+        }
+        if quoted {
+            throw DatasetLoadError(file: file, line: row.line, field: nil, reason: "unterminated quoted field")
+        }
+        if rowHasContent || !field.isEmpty {
+            try endField()
+            try body(row)
+        }
+    }
+
+    /// Every row of a small file, for tables such as the départements.
+    public static func read(_ bytes: [UInt8], file: String) throws(DatasetLoadError) -> [Row] {
+        var rows: [Row] = []
+        try withBytes(bytes) { (buffer) throws(DatasetLoadError) in
+            try forEachRow(buffer, file: file) { rows.append($0) }
+        }
+        return rows
+    }
+
+    /// `;` when the header line has more semicolons than commas outside quotes, else `,`.
+    private static func detectDelimiter(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt8 {
+        var commas = 0
+        var semicolons = 0
+        var quoted = false
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted {
+                if byte == 0x0A { break }
+                if byte == UInt8(ascii: ",") { commas += 1 }
+                if byte == UInt8(ascii: ";") { semicolons += 1 }
+            }
+            index += 1
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+}
+
+/// Runs `body` over the bytes of an array, keeping the typed error.
+package func withBytes<Result, Failure: Error>(
+    _ bytes: [UInt8],
+    _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+) throws(Failure) -> Result {
+    let outcome: Swift.Result<Result, Failure> = bytes.withUnsafeBytes { buffer in
+        do throws(Failure) {
+            return .success(try body(buffer))
+        } catch {
+            return .failure(error)
+        }
+    }
+    return try outcome.get()
+}

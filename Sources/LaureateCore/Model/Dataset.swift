@@ -1,0 +1,158 @@
+/// What `server.status` says about the dataset being served.
+public struct DatasetInfo: Sendable, Hashable {
+    /// The files it was read from, as named by the admin (`embedded` for the built-in data).
+    public var paths: [String]
+    /// SHA-256 of the records as served (one compact JSON line each), so the same records give the
+    /// same fingerprint whatever the file format they came in.
+    public var sha256: String
+    /// How many records are served.
+    public var records: Int
+    /// When it was loaded (ISO 8601, UTC).
+    public var loadedAt: String
+
+    /// The `dataset` object of `server.status` and of the `dataset.reloaded` push.
+    public var json: JSONValue {
+        .object(
+            JSONObject([
+                ("path", .string(paths.joined(separator: ", "))),
+                ("paths", .array(paths.map(JSONValue.string))),
+                ("sha256", .string(sha256)),
+                ("records", .number(JSONNumber(Int64(records)))),
+                ("loaded_at", .string(loadedAt)),
+            ])
+        )
+    }
+}
+
+/// An immutable, indexed snapshot of the laureates: what every request is answered from.
+///
+/// Built once per load off the event loop, then shared read-only by every connection until a
+/// reload swaps in the next one. Records are kept as their pre-encoded JSON in one block of bytes,
+/// so a reply copies bytes and never re-encodes a record.
+public final class Dataset: Sendable {
+    /// What `server.status` reports.
+    public let info: DatasetInfo
+    /// The programme facts.
+    public let program: Program
+    /// How many records there are.
+    public let count: Int
+
+    private let recordBytes: [UInt8]
+    private let recordEnds: [Int]
+    private let ids: IDTable
+    let search: SearchIndex
+    let facets: [FacetName: Facet]
+    let figures: [Figure: [Int64]]
+    /// For each sort key, every record's position in ascending order (records lacking the field last).
+    let sortRanks: [SortKey: [Int32]]
+    /// Whether each record has a project name, for the `project` sort.
+    let hasProject: [Bool]
+    /// Records per sector, in sector order, for `sector.list`.
+    public let sectorCounts: [(sector: Sector, count: Int)]
+
+    /// Indexes validated records. `paths` and `loadedAt` only describe them.
+    public init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(records.count)
+        var hash = SHA256()
+        var line: [UInt8] = []
+        for record in records {
+            line.removeAll(keepingCapacity: true)
+            JSONWriter.write(.object(record.fields), into: &line)
+            bytes.append(contentsOf: line)
+            ends.append(bytes.count)
+            line.append(0x0A)
+            hash.update(line)
+        }
+        self.recordBytes = bytes
+        self.recordEnds = ends
+        self.count = records.count
+        self.program = program
+        self.info = DatasetInfo(paths: paths, sha256: hash.finalizeHex(), records: records.count, loadedAt: loadedAt)
+        self.ids = IDTable(ids: records.map(\.id))
+        self.search = SearchIndex(records: records, sectorLabels: program.sectorLabels)
+        self.facets = [
+            .sector: Facet(matching: .exact, recordValues: records.map { $0.sector?.rawValue }),
+            .department: Facet(matching: .exact, recordValues: records.map(\.department)),
+            .region: Facet(matching: .folded, recordValues: records.map(\.region)),
+            .city: Facet(matching: .folded, recordValues: records.map(\.city)),
+            .company: Facet(matching: .folded, recordValues: records.map(\.company)),
+            .call: Facet(matching: .folded, recordValues: records.map(\.call)),
+        ]
+        let absent: Int64 = -1
+        let figures: [Figure: [Int64]] = [
+            .jobs: records.map { $0.jobs ?? absent },
+            .investment: records.map { $0.investmentEUR ?? absent },
+            .aid: records.map { $0.aidEUR ?? absent },
+        ]
+        self.figures = figures
+        var ranks: [SortKey: [Int32]] = [:]
+        let projectKeys = records.map { $0.project.map(TextFolding.key) }
+        self.hasProject = projectKeys.map { $0 != nil }
+        ranks[.project] = Self.ranks(count: records.count) { lhs, rhs in
+            switch (projectKeys[lhs], projectKeys[rhs]) {
+            case (let left?, let right?): left != right ? left < right : records[lhs].id < records[rhs].id
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): records[lhs].id < records[rhs].id
+            }
+        }
+        for (key, figure) in [(SortKey.jobs, Figure.jobs), (.investment, .investment), (.aid, .aid)] {
+            let values = figures[figure]!
+            ranks[key] = Self.ranks(count: records.count) { lhs, rhs in
+                switch (values[lhs] >= 0, values[rhs] >= 0) {
+                case (true, true): values[lhs] != values[rhs] ? values[lhs] < values[rhs] : lhs < rhs
+                case (true, false): true
+                case (false, true): false
+                case (false, false): lhs < rhs
+                }
+            }
+        }
+        self.sortRanks = ranks
+        let sectorFacet = facets[.sector]!
+        self.sectorCounts = Sector.allCases.map { sector in
+            (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.postings[Int($0)].count } ?? 0)
+        }
+    }
+
+    private static func ranks(count: Int, by areInIncreasingOrder: (Int, Int) -> Bool) -> [Int32] {
+        let order = (0..<count).sorted(by: areInIncreasingOrder)
+        var ranks = [Int32](repeating: 0, count: count)
+        for (rank, record) in order.enumerated() { ranks[record] = Int32(rank) }
+        return ranks
+    }
+
+    /// The index of the record with the id given as raw UTF-8 bytes.
+    public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { ids.index(of: id) }
+
+    /// The index of the record with that id.
+    public func recordIndex(id: String) -> Int? { ids.index(of: id) }
+
+    /// Appends the pre-encoded JSON of record `index`.
+    public func appendRecordJSON(_ index: Int, to output: inout [UInt8]) {
+        let start = index == 0 ? 0 : recordEnds[index - 1]
+        output.append(contentsOf: recordBytes[start..<recordEnds[index]])
+    }
+
+    /// The record `index` as a JSON value (for tools and tests; replies use `appendRecordJSON`).
+    public func record(_ index: Int) -> JSONValue {
+        var bytes: [UInt8] = []
+        appendRecordJSON(index, to: &bytes)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            preconditionFailure("a stored record is not valid JSON: \(error)")
+        }
+    }
+
+    /// Fields that filter and group.
+    enum FacetName: Hashable, Sendable {
+        case sector, department, region, city, company, call
+    }
+
+    /// Figures that sort and sum.
+    enum Figure: Hashable, Sendable {
+        case jobs, investment, aid
+    }
+}

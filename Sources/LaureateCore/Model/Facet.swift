@@ -1,0 +1,107 @@
+/// One filterable, groupable field (sector, region, …): its distinct values and which records hold
+/// each, built once at load so filters and `laureate.stats` never scan strings per request.
+struct Facet: Sendable {
+    /// How request values are compared with record values.
+    enum Matching: Sendable {
+        /// Codes (sector ids, département codes) match exactly.
+        case exact
+        /// Names match whole, case- and accent-insensitively.
+        case folded
+    }
+
+    let matching: Matching
+    /// Distinct values, spelled as the first record that had them.
+    let values: [String]
+    /// For each record, the index of its value in `values`, or -1 when it has none.
+    let recordValues: [Int32]
+    /// For each value, the indexes of the records holding it, ascending.
+    let postings: [[Int32]]
+    private let valueIndex: [String: Int32]
+
+    init(matching: Matching, recordValues raw: [String?]) {
+        var values: [String] = []
+        var index: [String: Int32] = [:]
+        var recordValues: [Int32] = []
+        var postings: [[Int32]] = []
+        recordValues.reserveCapacity(raw.count)
+        for (record, value) in raw.enumerated() {
+            guard let value else {
+                recordValues.append(-1)
+                continue
+            }
+            let key = matching == .exact ? value : TextFolding.key(value)
+            if let existing = index[key] {
+                recordValues.append(existing)
+                postings[Int(existing)].append(Int32(record))
+            } else {
+                let id = Int32(values.count)
+                index[key] = id
+                values.append(value)
+                recordValues.append(id)
+                postings.append([Int32(record)])
+            }
+        }
+        self.matching = matching
+        self.values = values
+        self.recordValues = recordValues
+        self.postings = postings
+        self.valueIndex = index
+    }
+
+    /// The index of the value a request names, if any record holds it.
+    func valueID(for requested: String) -> Int32? {
+        valueIndex[matching == .exact ? requested : TextFolding.key(requested)]
+    }
+
+    /// The records holding any of the requested values, ascending.
+    func records(matchingAnyOf requested: [String]) -> [Int32] {
+        let lists = requested.compactMap { valueID(for: $0) }.map { postings[Int($0)] }
+        return SortedIndexes.union(lists)
+    }
+}
+
+/// Set operations on ascending arrays of record indexes.
+enum SortedIndexes {
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        switch lists.count {
+        case 0: return []
+        case 1: return lists[0]
+        default:
+            var merged = lists.flatMap { $0 }
+            merged.sort()
+            var unique: [Int32] = []
+            unique.reserveCapacity(merged.count)
+            for value in merged where unique.last != value { unique.append(value) }
+            return unique
+        }
+    }
+
+    static func intersection(_ lhs: [Int32], _ rhs: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        var left = 0
+        var right = 0
+        while left < lhs.count, right < rhs.count {
+            if lhs[left] == rhs[right] {
+                result.append(lhs[left])
+                left += 1
+                right += 1
+            } else if lhs[left] < rhs[right] {
+                left += 1
+            } else {
+                right += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether the ascending `list` contains `value`.
+    static func contains(_ list: [Int32], _ value: Int32) -> Bool {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == value
+    }
+}

@@ -1,0 +1,169 @@
+/// A validated laureate record: every field its source gave, in its order, plus typed views of the
+/// fields the query engine indexes.
+public struct LaureateRecord: Sendable, Hashable {
+    /// The record as served, fields in source order.
+    public let fields: JSONObject
+    public let id: String
+    public let project: String?
+    public let title: String?
+    public let company: String?
+    public let city: String?
+    public let department: String?
+    public let region: String?
+    public let sector: Sector?
+    public let summary: String?
+    public let call: String
+    public let jobs: Int64?
+    public let investmentEUR: Int64?
+    public let aidEUR: Int64?
+
+    /// Where a record came from, for error messages.
+    public struct Origin: Sendable, Hashable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+        public var description: String { "\(file):\(line)" }
+    }
+
+    private static let textFields = ["project", "title", "company", "city", "region", "summary", "notes"]
+    private static let figureFields = ["jobs", "investment_eur", "aid_eur"]
+
+    /// Validates a record object against the record shape of the protocol.
+    /// - Throws: `DatasetLoadError` listing every problem of this record, each naming the field.
+    public init(
+        _ object: JSONObject,
+        origin: Origin,
+        departments: DepartmentTable = .embedded
+    ) throws(DatasetLoadError) {
+        var issues = IssueCollector()
+        func fail(_ field: String?, _ reason: String) {
+            issues.add(DatasetIssue(file: origin.file, line: origin.line, field: field, reason: reason))
+        }
+        func text(_ name: String) -> String? {
+            guard let value = object[name] else { return nil }
+            guard case .string(let string) = value else {
+                fail(name, "expected a string, got \(value.typeName)")
+                return nil
+            }
+            if string.isEmpty {
+                fail(name, "is empty; leave the field out when it is unknown")
+                return nil
+            }
+            return string
+        }
+        func figure(_ name: String) -> Int64? {
+            guard let value = object[name] else { return nil }
+            guard let number = value.integerValue, number >= 0 else {
+                fail(name, "expected a non-negative whole number, got \(JSONWriter.string(value))")
+                return nil
+            }
+            return number
+        }
+
+        let id = text("id")
+        if object["id"] == nil { fail("id", "missing") }
+        if let id, !Self.isSlug(id) { fail("id", "\"\(id)\" is not a slug of a-z, 0-9 and '-'") }
+        for name in Self.textFields { _ = text(name) }
+        let department = text("department")
+        if let department, departments.department(code: department) == nil {
+            fail("department", "\"\(department)\" is not an INSEE département code")
+        }
+        var sector: Sector?
+        if let sectorID = text("sector") {
+            sector = Sector(rawValue: sectorID)
+            if sector == nil { fail("sector", "\"\(sectorID)\" is not one of \(Sector.idList)") }
+        }
+        let call = text("call")
+        if object["call"] == nil { fail("call", "missing") }
+        if let call, !Self.isSlug(call) { fail("call", "\"\(call)\" is not a slug of a-z, 0-9 and '-'") }
+        if let announced = text("announced"), !Self.isISODate(announced) {
+            fail("announced", "\"\(announced)\" is not an ISO date (YYYY-MM-DD)")
+        }
+        Self.checkSources(object["sources"], fail: fail)
+        if let derived = object["derived"] {
+            if derived.arrayValue?.allSatisfy({ $0.stringValue != nil }) != true {
+                fail("derived", "expected an array of field names")
+            }
+        }
+        let jobs = figure("jobs")
+        let investment = figure("investment_eur")
+        let aid = figure("aid_eur")
+        if object["project"] == nil, object["company"] == nil {
+            fail(nil, "a record needs a project or a company")
+        }
+        try issues.check()
+
+        self.fields = object
+        self.id = id!
+        self.project = object["project"]?.stringValue
+        self.title = object["title"]?.stringValue
+        self.company = object["company"]?.stringValue
+        self.city = object["city"]?.stringValue
+        self.department = department
+        self.region = object["region"]?.stringValue
+        self.sector = sector
+        self.summary = object["summary"]?.stringValue
+        self.call = call!
+        self.jobs = jobs
+        self.investmentEUR = investment
+        self.aidEUR = aid
+    }
+
+    private static func checkSources(_ value: JSONValue?, fail: (String?, String) -> Void) {
+        guard let value else {
+            fail("sources", "missing; give the URLs the record was read from")
+            return
+        }
+        guard let urls = value.arrayValue else {
+            fail("sources", "expected an array of URLs, got \(value.typeName)")
+            return
+        }
+        for url in urls {
+            guard let text = url.stringValue, isURL(text) else {
+                fail("sources", "\(JSONWriter.string(url)) is not an http(s) URL")
+                return
+            }
+        }
+    }
+
+    /// Whether `text` is a non-empty run of `a-z`, `0-9` and `-`.
+    public static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+    public static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(month) && day >= 1 && day <= days[month - 1]
+    }
+
+    /// Whether `text` is an absolute http or https URL with a host and no spaces.
+    public static func isURL(_ text: String) -> Bool {
+        let rest: Substring
+        if text.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if text.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return false
+        }
+        guard let host = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first, !host.isEmpty
+        else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+    }
+}

@@ -1,0 +1,152 @@
+/// The OpenRPC 1.3 document that `rpc.discover` returns, generated from `Method`.
+public enum OpenRPCDocument {
+    private static let string: JSONValue = ["type": "string"]
+    private static let stringOrStrings: JSONValue = [
+        "oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"], "minItems": 1]]
+    ]
+    private static let count: JSONValue = ["type": "integer", "minimum": 0]
+
+    private static func param(_ name: String, _ description: String, _ schema: JSONValue, required: Bool = false) -> JSONValue {
+        ["name": .string(name), "description": .string(description), "required": .bool(required), "schema": schema]
+    }
+
+    private static var filterParams: [JSONValue] {
+        [
+            param("q", "Words to find, case- and accent-insensitively, in project, title, company, city and summary; every word must match, the last as a prefix.", string),
+            param("sector", "Sector ids (any of).", ["oneOf": [["$ref": "#/components/schemas/SectorId"], ["type": "array", "items": ["$ref": "#/components/schemas/SectorId"], "minItems": 1]]]),
+            param("region", "Region names (any of), case- and accent-insensitive.", stringOrStrings),
+            param("department", "INSEE département codes as strings (any of).", stringOrStrings),
+            param("city", "City names (any of), case- and accent-insensitive.", stringOrStrings),
+            param("company", "Company names (any of), case- and accent-insensitive.", stringOrStrings),
+            param("call", "Call ids (any of), e.g. relocalisation.", stringOrStrings),
+        ]
+    }
+
+    private static func params(_ method: Method) -> [JSONValue] {
+        switch method {
+        case .laureateGet:
+            return [param("id", "The laureate's id.", ["$ref": "#/components/schemas/LaureateId"], required: true)]
+        case .laureateSearch:
+            return filterParams + [
+                param("limit", "Page size.", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50]),
+                param("offset", "Items to skip.", ["type": "integer", "minimum": 0, "default": 0]),
+                param("sort", "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; prefix - for descending.",
+                      ["type": "string", "enum": ["relevance", "-relevance", "project", "-project", "jobs", "-jobs", "investment", "-investment", "aid", "-aid"]]),
+            ]
+        case .laureateStats:
+            return [param("by", "What to group by.", ["type": "string", "enum": ["sector", "region", "department", "call"], "default": "sector"])]
+                + filterParams
+        case .eventsSubscribe:
+            return [param("topics", "Topics to receive.", ["type": "array", "items": ["type": "string", "enum": ["dataset"]]], required: true)]
+        default:
+            return []
+        }
+    }
+
+    private static func result(_ method: Method) -> JSONValue {
+        let schema: JSONValue
+        switch method {
+        case .ping: schema = ["type": "string", "const": "pong"]
+        case .laureateGet: schema = ["$ref": "#/components/schemas/Laureate"]
+        case .laureateSearch:
+            schema = [
+                "type": "object", "required": ["total", "items", "offset", "next_offset"],
+                "properties": [
+                    "total": count, "offset": count,
+                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Laureate"]],
+                    "next_offset": ["type": ["integer", "null"]],
+                ],
+            ]
+        case .laureateStats:
+            schema = [
+                "type": "object", "required": ["groups", "total"],
+                "properties": ["groups": ["type": "array", "items": ["$ref": "#/components/schemas/StatsGroup"]], "total": ["$ref": "#/components/schemas/StatsGroup"]],
+            ]
+        case .sectorList:
+            schema = [
+                "type": "array",
+                "items": ["type": "object", "required": ["id", "label", "count"], "properties": ["id": ["$ref": "#/components/schemas/SectorId"], "label": string, "count": count]],
+            ]
+        case .programInfo: schema = ["type": "object"]
+        case .serverStatus:
+            schema = [
+                "type": "object", "required": ["version", "started_at", "uptime_s", "connections", "requests_total", "dataset"],
+                "properties": [
+                    "version": string, "started_at": ["type": "string", "format": "date-time"], "uptime_s": ["type": "number"],
+                    "connections": count, "requests_total": count, "dataset": ["$ref": "#/components/schemas/DatasetInfo"],
+                ],
+            ]
+        case .serverReload: schema = ["$ref": "#/components/schemas/DatasetInfo"]
+        case .eventsSubscribe: schema = ["type": "object", "properties": ["topics": ["type": "array", "items": string]]]
+        case .rpcDiscover: schema = ["type": "object", "description": "An OpenRPC 1.x document."]
+        }
+        return ["name": .string(method.rawValue + ".result"), "schema": schema]
+    }
+
+    private static func errors(_ method: Method) -> [JSONValue] {
+        var codes: [ErrorCode] = []
+        switch method {
+        case .laureateGet: codes = [.invalidParams, .notFound]
+        case .laureateSearch, .laureateStats, .eventsSubscribe: codes = [.invalidParams]
+        case .serverReload: codes = [.forbidden, .reloadFailed]
+        default: break
+        }
+        return codes.map { ["code": .number(JSONNumber(Int64($0.rawValue))), "message": .string($0.meaning)] }
+    }
+
+    private static let components: JSONValue = [
+        "schemas": [
+            "LaureateId": ["type": "string", "pattern": "^[a-z0-9-]+$"],
+            "SectorId": ["type": "string", "enum": .array(Sector.allCases.map { .string($0.rawValue) })],
+            "Laureate": [
+                "type": "object", "required": ["id", "call", "sources"],
+                "properties": [
+                    "id": ["$ref": "#/components/schemas/LaureateId"], "project": string, "title": string, "company": string,
+                    "city": string, "department": string, "region": string, "sector": ["$ref": "#/components/schemas/SectorId"],
+                    "summary": string, "jobs": count, "investment_eur": count, "aid_eur": count, "call": string,
+                    "announced": ["type": "string", "format": "date"],
+                    "sources": ["type": "array", "items": ["type": "string", "format": "uri"]],
+                    "notes": string, "derived": ["type": "array", "items": string],
+                ],
+            ],
+            "StatsGroup": [
+                "type": "object",
+                "properties": ["key": ["type": ["string", "null"]], "count": count, "jobs": count, "investment_eur": count, "aid_eur": count],
+            ],
+            "DatasetInfo": [
+                "type": "object", "required": ["path", "sha256", "records", "loaded_at"],
+                "properties": [
+                    "path": string, "paths": ["type": "array", "items": string], "sha256": string, "records": count,
+                    "loaded_at": ["type": "string", "format": "date-time"],
+                ],
+            ],
+        ]
+    ]
+
+    /// The document for a daemon of `version`.
+    public static func document(version: String) -> JSONValue {
+        let methods: [JSONValue] = Method.allCases.map { method in
+            var object: JSONObject = [
+                "name": .string(method.rawValue),
+                "summary": .string(method.summary),
+                "paramStructure": "by-name",
+                "params": .array(params(method)),
+                "result": result(method),
+            ]
+            let errors = errors(method)
+            if !errors.isEmpty { object["errors"] = .array(errors) }
+            return .object(object)
+        }
+        return [
+            "openrpc": "1.3.2",
+            "info": [
+                "title": "laureated",
+                "description": "Laureates of the call « (Re)localisations dans les secteurs critiques » (France Relance), over line-delimited JSON-RPC 2.0 on a Unix socket.",
+                "version": .string(version),
+                "license": ["name": "Licence Ouverte 2.0 (data)"],
+            ],
+            "methods": .array(methods),
+            "components": components,
+        ]
+    }
+}

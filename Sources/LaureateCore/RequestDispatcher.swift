@@ -1,0 +1,309 @@
+/// What the server layer reports about itself for `server.status`.
+public struct ServerStatus: Sendable {
+    public var version: String
+    public var startedAt: String
+    public var uptimeSeconds: Double
+    public var connections: Int
+    public var requestsTotal: Int
+    /// The outcome of the last reload, if there was one.
+    public var lastReload: JSONValue?
+
+    public init(version: String, startedAt: String, uptimeSeconds: Double, connections: Int, requestsTotal: Int, lastReload: JSONValue? = nil) {
+        self.version = version
+        self.startedAt = startedAt
+        self.uptimeSeconds = uptimeSeconds
+        self.connections = connections
+        self.requestsTotal = requestsTotal
+        self.lastReload = lastReload
+    }
+}
+
+/// The server-side facts a request may need beyond the dataset.
+public protocol ServerStatusSource: Sendable {
+    /// The live counters, read only for `server.status`.
+    func currentStatus() -> ServerStatus
+}
+
+/// Per-connection state the dispatcher reads and updates.
+public struct ConnectionState: Sendable {
+    /// The peer, from `SO_PEERCRED` (nil when unknown: no admin methods then).
+    public var peer: PeerCredentials?
+    /// Topics this connection subscribed to.
+    public var topics: Set<String> = []
+    /// Requests handled since the server last collected the count.
+    public var requestsHandled = 0
+
+    public init(peer: PeerCredentials?) { self.peer = peer }
+}
+
+/// What became of a line.
+public enum LineOutcome: Sendable {
+    /// Every reply it needs is written.
+    case done
+    /// It asks for a reload: the caller reloads off the event loop, then calls `resume`.
+    /// Later lines must wait, so that replies stay in request order.
+    case reload(PendingReload)
+}
+
+/// A message held while the dataset reloads: the reload's id and, in a batch, the replies so far
+/// and the requests after it.
+public struct PendingReload: Sendable {
+    let id: JSONValue?
+    let batch: (replies: [[UInt8]], remaining: ArraySlice<RequestEntry>)?
+}
+
+/// Request → reply on a dataset snapshot: the protocol's one boundary where domain errors become
+/// wire errors. Synchronous and free of I/O, so the server calls it straight from its handler.
+public struct RequestDispatcher: Sendable {
+    /// The daemon's version, for `server.status` and `rpc.discover`.
+    public let version: String
+    public let adminPolicy: AdminPolicy
+    public let maximumBatch: Int
+    private let discoverDocument: [UInt8]
+    private let pong = Array(#""pong""#.utf8)
+
+    public init(version: String, adminPolicy: AdminPolicy, maximumBatch: Int = MessageCodec.defaultMaximumBatch) {
+        self.version = version
+        self.adminPolicy = adminPolicy
+        self.maximumBatch = maximumBatch
+        self.discoverDocument = JSONWriter.encode(OpenRPCDocument.document(version: version))
+    }
+
+    /// Answers one line (without its line break; blank lines are the caller's to skip), appending
+    /// each reply line to `output`.
+    public func handle(
+        line: UnsafeRawBufferPointer,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout [UInt8]
+    ) -> LineOutcome {
+        if FastPath.answer(line, dataset: dataset, pong: pong, into: &output) {
+            connection.requestsHandled += 1
+            return .done
+        }
+        let message: DecodedMessage
+        do {
+            message = try MessageCodec.decode(line, maximumBatch: maximumBatch)
+        } catch {
+            MessageCodec.writeError(id: .null, error, into: &output)
+            output.append(0x0A)
+            return .done
+        }
+        switch message {
+        case .single(let entry):
+            var reply: [UInt8] = []
+            if case .reload(let id) = answer(entry, dataset: dataset, connection: &connection, server: server, into: &reply) {
+                return .reload(PendingReload(id: id, batch: nil))
+            }
+            if !reply.isEmpty {
+                output.append(contentsOf: reply)
+                output.append(0x0A)
+            }
+            return .done
+        case .batch(let entries):
+            return continueBatch(replies: [], remaining: entries[...], dataset: dataset, connection: &connection, server: server, into: &output)
+        }
+    }
+
+    /// Finishes a message held by `LineOutcome.reload` once the reload is done.
+    public func resume(
+        _ pending: PendingReload,
+        reloadResult: Result<DatasetInfo, ProtocolError>,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout [UInt8]
+    ) -> LineOutcome {
+        var reply: [UInt8] = []
+        if let id = pending.id {
+            switch reloadResult {
+            case .success(let info): MessageCodec.writeResult(id: id, result: info.json, into: &reply)
+            case .failure(let error): MessageCodec.writeError(id: id, error, into: &reply)
+            }
+        }
+        guard let batch = pending.batch else {
+            if !reply.isEmpty {
+                output.append(contentsOf: reply)
+                output.append(0x0A)
+            }
+            return .done
+        }
+        var replies = batch.replies
+        if !reply.isEmpty { replies.append(reply) }
+        return continueBatch(replies: replies, remaining: batch.remaining, dataset: dataset, connection: &connection, server: server, into: &output)
+    }
+
+    private func continueBatch(
+        replies: [[UInt8]],
+        remaining: ArraySlice<RequestEntry>,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout [UInt8]
+    ) -> LineOutcome {
+        var replies = replies
+        var remaining = remaining
+        while let entry = remaining.popFirst() {
+            var reply: [UInt8] = []
+            if case .reload(let id) = answer(entry, dataset: dataset, connection: &connection, server: server, into: &reply) {
+                return .reload(PendingReload(id: id, batch: (replies, remaining)))
+            }
+            if !reply.isEmpty { replies.append(reply) }
+        }
+        guard !replies.isEmpty else { return .done }
+        output.append(UInt8(ascii: "["))
+        for (position, reply) in replies.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: reply)
+        }
+        output.append(contentsOf: [UInt8(ascii: "]"), 0x0A])
+        return .done
+    }
+
+    private enum EntryOutcome {
+        case written
+        case reload(id: JSONValue?)
+    }
+
+    /// Answers one entry into `reply` (nothing for a notification).
+    private func answer(
+        _ entry: RequestEntry,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into reply: inout [UInt8]
+    ) -> EntryOutcome {
+        let request: Request
+        switch entry {
+        case .invalid(let id, let error):
+            MessageCodec.writeError(id: id, error, into: &reply)
+            return .written
+        case .request(let valid):
+            request = valid
+        }
+        connection.requestsHandled += 1
+        guard let method = Method(rawValue: request.method) else {
+            if let id = request.id {
+                let error = ProtocolError(.methodNotFound, message: "method not found: \(request.method)", data: ["method": .string(request.method)])
+                MessageCodec.writeError(id: id, error, into: &reply)
+            }
+            return .written
+        }
+        if method.requiresAdmin, !adminPolicy.allows(connection.peer) {
+            if let id = request.id {
+                var data: JSONObject = ["method": .string(method.rawValue)]
+                data["uid"] = connection.peer.map { .number(JSONNumber(Int64($0.uid))) } ?? .null
+                let error = ProtocolError(.forbidden, message: "forbidden: \(method.rawValue) is for admins (uid 0, the daemon's uid, or configured uids and groups)", data: data)
+                MessageCodec.writeError(id: id, error, into: &reply)
+            }
+            return .written
+        }
+        if method == .serverReload {
+            if let unknown = request.params.keys.first {
+                if let id = request.id {
+                    MessageCodec.writeError(id: id, QueryError.invalidParam(name: unknown, reason: "unknown parameter").protocolError, into: &reply)
+                }
+                return .written
+            }
+            return .reload(id: request.id)
+        }
+        var result: [UInt8] = []
+        do throws(QueryError) {
+            try run(method, request.params, dataset: dataset, connection: &connection, server: server, into: &result)
+        } catch {
+            if let id = request.id { MessageCodec.writeError(id: id, error.protocolError, into: &reply) }
+            return .written
+        }
+        if let id = request.id {
+            MessageCodec.writeResultPrefix(id: id, into: &reply)
+            reply.append(contentsOf: result)
+            reply.append(UInt8(ascii: "}"))
+        }
+        return .written
+    }
+
+    /// Runs a method, appending its result JSON.
+    private func run(
+        _ method: Method,
+        _ params: JSONObject,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into result: inout [UInt8]
+    ) throws(QueryError) {
+        switch method {
+        case .ping:
+            try rejectUnknown(params, allowed: [])
+            result.append(contentsOf: pong)
+        case .laureateGet:
+            try rejectUnknown(params, allowed: ["id"])
+            guard let value = params["id"] else { throw .invalidParam(name: "id", reason: "missing") }
+            guard let id = value.stringValue else { throw .invalidParam(name: "id", reason: "expected a string, got \(value.typeName)") }
+            guard let index = dataset.recordIndex(id: id) else { throw .notFound(id: id) }
+            dataset.appendRecordJSON(index, to: &result)
+        case .laureateSearch:
+            let page = QueryEngine.search(try SearchQuery(params: params), in: dataset)
+            result.append(contentsOf: #"{"total":"#.utf8)
+            result.append(contentsOf: String(page.total).utf8)
+            result.append(contentsOf: #","items":["#.utf8)
+            for (position, index) in page.items.enumerated() {
+                if position > 0 { result.append(UInt8(ascii: ",")) }
+                dataset.appendRecordJSON(index, to: &result)
+            }
+            result.append(contentsOf: #"],"offset":"#.utf8)
+            result.append(contentsOf: String(page.offset).utf8)
+            result.append(contentsOf: #","next_offset":"#.utf8)
+            result.append(contentsOf: (page.nextOffset.map { String($0) } ?? "null").utf8)
+            result.append(UInt8(ascii: "}"))
+        case .laureateStats:
+            JSONWriter.write(QueryEngine.stats(try StatsQuery(params: params), in: dataset).json, into: &result)
+        case .sectorList:
+            try rejectUnknown(params, allowed: [])
+            let sectors: [JSONValue] = dataset.sectorCounts.map { entry in
+                [
+                    "id": .string(entry.sector.rawValue),
+                    "label": .string(dataset.program.sectorLabels[entry.sector] ?? entry.sector.defaultLabel),
+                    "count": .number(JSONNumber(Int64(entry.count))),
+                ]
+            }
+            JSONWriter.write(.array(sectors), into: &result)
+        case .programInfo:
+            try rejectUnknown(params, allowed: [])
+            result.append(contentsOf: dataset.program.encoded)
+        case .serverStatus:
+            try rejectUnknown(params, allowed: [])
+            let status = server.currentStatus()
+            var object: JSONObject = [
+                "version": .string(status.version),
+                "started_at": .string(status.startedAt),
+                "uptime_s": .number(JSONNumber((status.uptimeSeconds * 1000).rounded() / 1000)),
+                "connections": .number(JSONNumber(Int64(status.connections))),
+                "requests_total": .number(JSONNumber(Int64(status.requestsTotal))),
+                "dataset": dataset.info.json,
+            ]
+            if let lastReload = status.lastReload { object["last_reload"] = lastReload }
+            JSONWriter.write(.object(object), into: &result)
+        case .eventsSubscribe:
+            try rejectUnknown(params, allowed: ["topics"])
+            guard let value = params["topics"] else { throw .invalidParam(name: "topics", reason: "missing; v1 knows [\"dataset\"]") }
+            guard let topics = value.arrayValue, !topics.isEmpty else {
+                throw .invalidParam(name: "topics", reason: "expected a non-empty array of topics, got \(JSONWriter.string(value))")
+            }
+            var names: [String] = []
+            for topic in topics {
+                guard let name = topic.stringValue, name == "dataset" else {
+                    throw .invalidParam(name: "topics", reason: "unknown topic \(JSONWriter.string(topic)); v1 knows \"dataset\"")
+                }
+                if !names.contains(name) { names.append(name) }
+            }
+            connection.topics.formUnion(names)
+            JSONWriter.write(["topics": .array(names.map(JSONValue.string))], into: &result)
+        case .rpcDiscover:
+            try rejectUnknown(params, allowed: [])
+            result.append(contentsOf: discoverDocument)
+        case .serverReload:
+            preconditionFailure("server.reload is answered through LineOutcome.reload")
+        }
+    }
+}

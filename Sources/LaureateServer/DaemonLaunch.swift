@@ -1,0 +1,113 @@
+public import LaureateCore
+public import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything the daemon does before serving: choose the listener, load the dataset, build the
+/// server. Kept out of the executable so that `laureated` stays a thin shell.
+public struct DaemonLaunch: Sendable {
+    /// The server to run in a `ServiceGroup`.
+    public let server: SocketServer
+
+    /// Prepares the server.
+    /// - Throws: `DatasetLoadError` for a bad dataset, `ServerError` for a bad activation
+    ///   environment or no usable socket path.
+    public static func prepare(
+        settings: DaemonSettings,
+        dataset configuration: DatasetConfiguration,
+        version: String,
+        logger: Logger
+    ) throws -> DaemonLaunch {
+        let environment = Environment.current
+        let listener: ServerConfiguration.Listener
+        let activated: [ActivatedSocket]
+        do {
+            activated = try SocketActivation.sockets(environment: environment, pid: getpid())
+        } catch {
+            throw ServerError.badActivation(error.description)
+        }
+        SocketActivation.clearEnvironment()
+        if let socket = SocketActivation.choose(activated, preferredName: "laureated.socket") {
+            listener = .activated(fd: socket.fd)
+        } else if let path = settings.socketPath ?? DaemonSettings.defaultSocketPath(environment: environment) {
+            listener = .path(path)
+        } else {
+            throw ServerError.socketUnusable(path: "(none)", reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
+        }
+        logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
+        let start = SystemdNotifier.monotonicMicroseconds()
+        let dataset = try DatasetLoader.load(configuration)
+        let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
+        logger.info("dataset loaded", metadata: [
+            "dataset.records": "\(dataset.count)", "dataset.path": "\(dataset.info.paths.joined(separator: ", "))",
+            "dataset.sha256": "\(dataset.info.sha256)", "load.ms": "\(Int(seconds * 1000))",
+        ])
+        let store = DatasetStore(dataset: dataset, configuration: configuration, logger: logger)
+        let serverConfiguration = ServerConfiguration(
+            listener: listener,
+            version: version,
+            adminPolicy: AdminPolicy(daemonUID: getuid(), uids: settings.adminUIDs, gids: settings.adminGIDs),
+            maximumLineBytes: settings.maximumLineBytes,
+            maximumBatch: settings.maximumBatch,
+            maximumConnections: settings.maximumConnections,
+            maximumConnectionsPerUID: settings.maximumConnectionsPerUID,
+            idleTimeout: settings.idleTimeout,
+            outputHighWaterBytes: settings.outputHighWaterBytes,
+            socketMode: settings.socketMode,
+            socketGroup: settings.socketGroup,
+            threads: settings.threads
+        )
+        let loadedIn = seconds
+        return DaemonLaunch(
+            server: SocketServer(configuration: serverConfiguration, store: store, logger: logger, statusOnReady: { dataset, address in
+                "Serving \(dataset.count) laureate records on \(address) (loaded in \(Int((loadedIn * 1000).rounded())) ms)"
+            })
+        )
+    }
+}
+
+/// The process environment as a dictionary.
+public enum Environment {
+    public static var current: [String: String] {
+        var values: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return values
+    }
+}
+
+/// `laureated --check`: validates dataset files without opening a socket, like `nginx -t`.
+public enum DatasetCheck {
+    /// Prints a summary of the dataset (records per call and sector) on stdout, or its problems.
+    /// - Throws: `DatasetLoadError` when the files are invalid.
+    public static func run(_ configuration: DatasetConfiguration) throws(DatasetLoadError) {
+        let dataset = try DatasetLoader.load(configuration)
+        var lines = ["\(dataset.info.paths.joined(separator: ", ")): \(dataset.count) records, sha256 \(dataset.info.sha256)"]
+        for dimension in [StatsDimension.call, .sector] {
+            var query = StatsQuery()
+            query.by = dimension
+            let stats = QueryEngine.stats(query, in: dataset)
+            lines.append("by \(dimension.rawValue):")
+            for group in stats.groups {
+                lines.append("  \((group.key ?? "(none)").padding(toLength: 28))\(group.count)")
+            }
+        }
+        let missing = QueryEngine.stats(StatsQuery(), in: dataset).groups.first { $0.key == nil }?.count ?? 0
+        if missing > 0 { lines.append("warning: \(missing) records have no sector") }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+    }
+}

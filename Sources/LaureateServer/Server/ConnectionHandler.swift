@@ -1,0 +1,252 @@
+import LaureateCore
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One connection's protocol handler: frames lines in the inbound `ByteBuffer` in place, answers
+/// each through the pure `RequestDispatcher` on the current snapshot, and appends the replies to
+/// one output buffer flushed once per read burst (HOTPATH.md: per-reply flushes cost 64 %).
+///
+/// Replies stay in request order: a `server.reload` pauses the line loop until the reload is
+/// done. Backpressure: when replies pile up past the high-water mark, or the channel is not
+/// writable, reading stops until the peer catches up, so a reader that does not read costs a
+/// bounded amount of memory.
+final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let shared: SharedServerState
+    private let logger: Logger
+    private var connection: ConnectionState
+    private var context: ChannelHandlerContext?
+    private let connectionID: Int
+
+    /// Received bytes not yet answered: at most one unfinished line, or lines held while paused.
+    private var inbound: ByteBuffer?
+    /// Replies of this read burst, written to the channel in one go.
+    private var output: [UInt8] = []
+    private var outputBuffer: ByteBuffer
+
+    private var waitingForReload = false
+    private var inputClosed = false
+    private var closing = false
+    private var subscribed = false
+
+    init(shared: SharedServerState, peer: PeerCredentials?, connectionID: Int, allocator: ByteBufferAllocator) {
+        self.shared = shared
+        self.connection = ConnectionState(peer: peer)
+        self.connectionID = connectionID
+        var logger = shared.logger
+        logger[metadataKey: "connection.id"] = "\(connectionID)"
+        self.logger = logger
+        self.outputBuffer = allocator.buffer(capacity: 16 * 1024)
+        output.reserveCapacity(16 * 1024)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if subscribed { shared.store.unsubscribe(ObjectIdentifier(self)) }
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
+        var bytes = unwrapInboundIn(data)
+        if inbound == nil || inbound!.readableBytes == 0 {
+            inbound = bytes
+        } else {
+            inbound!.writeBuffer(&bytes)
+        }
+        processLines(context: context)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        flushOutput(context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event {
+            inputClosed = true
+            processLines(context: context)
+            flushOutput(context: context)
+            closeWhenDone(context: context)
+        } else if event is IdleStateHandler.IdleStateEvent {
+            logger.debug("closing an idle connection")
+            close(context: context)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            if !waitingForReload { setReading(true, context: context) }
+            processLines(context: context)
+            flushOutput(context: context)
+            closeWhenDone(context: context)
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("connection error", metadata: ["error.message": "\(error)"])
+        close(context: context)
+    }
+
+    // MARK: - Framing and dispatch
+
+    /// Answers every complete line held, unless paused by a reload or by backpressure.
+    private func processLines(context: ChannelHandlerContext) {
+        guard !closing, !waitingForReload, var buffer = inbound else { return }
+        inbound = nil
+        let dataset = shared.store.current
+        let limit = shared.configuration.maximumLineBytes
+        var tooLarge = false
+        while !waitingForReload, buffer.readableBytes > 0 {
+            if output.count >= shared.configuration.outputHighWaterBytes || !context.channel.isWritable {
+                flushOutput(context: context)
+                if !context.channel.isWritable {
+                    setReading(false, context: context)
+                    break
+                }
+            }
+            let newline = buffer.withUnsafeReadableBytes { $0.firstIndex(of: 0x0A) }
+            guard let newline else {
+                if buffer.readableBytes > limit { tooLarge = true }
+                if inputClosed { answerLine(&buffer, length: buffer.readableBytes, context: context, dataset: dataset) }
+                break
+            }
+            if newline > limit {
+                tooLarge = true
+                break
+            }
+            answerLine(&buffer, length: newline, context: context, dataset: dataset)
+            buffer.moveReaderIndex(forwardBy: 1)
+        }
+        shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
+        connection.requestsHandled = 0
+        if tooLarge {
+            logger.debug("closing a connection whose request line passed the limit", metadata: ["limit.bytes": "\(limit)"])
+            output.append(contentsOf: MessageCodec.tooLargeReply(limit: limit))
+            flushOutput(context: context)
+            close(context: context)
+            return
+        }
+        if buffer.readableBytes > 0 {
+            buffer.discardReadBytes()
+            inbound = buffer
+        }
+    }
+
+    /// Answers the `length` bytes at the reader index as one line, and moves past them.
+    private func answerLine(_ buffer: inout ByteBuffer, length: Int, context: ChannelHandlerContext, dataset: Dataset) {
+        let outcome = buffer.withUnsafeReadableBytes { readable -> LineOutcome in
+            var line = UnsafeRawBufferPointer(rebasing: readable[0..<length])
+            if let last = line.last, last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .done }
+            return shared.dispatcher.handle(line: line, dataset: dataset, connection: &connection, server: shared.counters, into: &output)
+        }
+        buffer.moveReaderIndex(forwardBy: length)
+        updateSubscription(context: context)
+        if case .reload(let pending) = outcome { startReload(pending, context: context) }
+    }
+
+    private func updateSubscription(context: ChannelHandlerContext) {
+        guard !subscribed, connection.topics.contains("dataset") else { return }
+        subscribed = true
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let eventLoop = context.eventLoop
+        shared.store.subscribe(ObjectIdentifier(self)) { line in
+            eventLoop.execute { loopBound.value.push(line) }
+        }
+    }
+
+    /// Writes a pushed notification between replies.
+    private func push(_ line: [UInt8]) {
+        guard let context, !closing else { return }
+        output.append(contentsOf: line)
+        flushOutput(context: context)
+    }
+
+    // MARK: - Reload
+
+    private func startReload(_ pending: PendingReload, context: ChannelHandlerContext) {
+        waitingForReload = true
+        setReading(false, context: context)
+        flushOutput(context: context)
+        let store = shared.store
+        let promise = context.eventLoop.makePromise(of: Result<DatasetInfo, ProtocolError>.self)
+        promise.completeWithTask {
+            await store.reload(trigger: "server.reload").mapError(\.protocolError)
+        }
+        promise.futureResult.assumeIsolated().whenSuccess { result in
+            self.finishReload(pending, result: result)
+        }
+    }
+
+    private func finishReload(_ pending: PendingReload, result: Result<DatasetInfo, ProtocolError>) {
+        guard let context else { return }
+        waitingForReload = false
+        setReading(true, context: context)
+        let outcome = shared.dispatcher.resume(pending, reloadResult: result, dataset: shared.store.current, connection: &connection, server: shared.counters, into: &output)
+        if case .reload(let next) = outcome {
+            startReload(next, context: context)
+            return
+        }
+        processLines(context: context)
+        flushOutput(context: context)
+        closeWhenDone(context: context)
+    }
+
+    // MARK: - Output and closing
+
+    /// Stops or resumes reading requests, so that unread input stays bounded while paused.
+    private func setReading(_ reading: Bool, context: ChannelHandlerContext) {
+        try? context.channel.syncOptions?.setOption(ChannelOptions.autoRead, value: reading)
+    }
+
+    private func flushOutput(context: ChannelHandlerContext) {
+        guard !output.isEmpty else { return }
+        // Reuse one buffer: once the previous write is done we hold the only reference, so
+        // clearing it does not copy.
+        outputBuffer.clear()
+        outputBuffer.writeBytes(output)
+        output.removeAll(keepingCapacity: true)
+        context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
+    }
+
+    /// After the peer half-closed: close once every reply is answered and written.
+    private func closeWhenDone(context: ChannelHandlerContext) {
+        guard inputClosed, !waitingForReload, !closing, inbound.map({ $0.readableBytes == 0 }) ?? true else { return }
+        close(context: context)
+    }
+
+    /// Closes after the queued replies are written.
+    private func close(context: ChannelHandlerContext) {
+        guard !closing else { return }
+        closing = true
+        flushOutput(context: context)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0))).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Finishes the replies owed, then closes: used at shutdown.
+    func shutDownGracefully() {
+        guard let context else { return }
+        if waitingForReload {
+            inputClosed = true
+            return
+        }
+        close(context: context)
+    }
+}

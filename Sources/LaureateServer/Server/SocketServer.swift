@@ -1,0 +1,276 @@
+public import LaureateCore
+public import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon's server: listens on the Unix socket, serves each connection with a
+/// `ConnectionHandler` on the event loop, reloads on SIGHUP, and talks to systemd.
+///
+/// Async/await runs the lifecycle (bind, readiness, signals, shutdown); the per-request path stays
+/// on the event loop (HOTPATH.md: `NIOAsyncChannel` cost 4× the instructions per round trip).
+public final class SocketServer: Service {
+    /// Where the server is in its life; changes are logged.
+    private enum State: Sendable {
+        case initial, starting, running, shuttingDown, shutDown
+    }
+
+    private let configuration: ServerConfiguration
+    private let store: DatasetStore
+    private let logger: Logger
+    private let notifier = SystemdNotifier()
+    private let onReady: @Sendable (String) async -> Void
+    private let statusOnReady: @Sendable (Dataset, String) -> String
+    private let state = NIOLockedValueBox(State.initial)
+    private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
+    private let shutdownHandlers = NIOLockedValueBox<[ObjectIdentifier: @Sendable () -> Void]>([:])
+    private let nextConnectionID = NIOLockedValueBox(0)
+
+    /// Makes a server.
+    /// - Parameter onReady: called with the listening address once the socket accepts and
+    ///   `READY=1` is sent (tests wait on it).
+    /// - Parameter statusOnReady: the `STATUS=` text sent with `READY=1`.
+    public init(
+        configuration: ServerConfiguration,
+        store: DatasetStore,
+        logger: Logger,
+        statusOnReady: @escaping @Sendable (Dataset, String) -> String = { dataset, address in
+            "Serving \(dataset.count) laureate records on \(address)"
+        },
+        onReady: @escaping @Sendable (String) async -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        self.statusOnReady = statusOnReady
+        self.onReady = onReady
+    }
+
+    private func transition(to next: State) {
+        state.withLockedValue { $0 = next }
+        logger.debug("server state changed", metadata: ["server.state": "\(next)"])
+    }
+
+    public func run() async throws {
+        transition(to: .starting)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+        let counters = ServerCounters(version: configuration.version, store: store)
+        let shared = SharedServerState(
+            configuration: configuration,
+            dispatcher: RequestDispatcher(version: configuration.version, adminPolicy: configuration.adminPolicy, maximumBatch: configuration.maximumBatch),
+            store: store,
+            counters: counters,
+            logger: logger
+        )
+        let serverChannel: any Channel
+        var ownedSocket: (path: String, identity: (device: UInt64, inode: UInt64)?)?
+        do {
+            let bootstrap = makeBootstrap(group: group, shared: shared)
+            switch configuration.listener {
+            case .path(let path):
+                try SocketFile.prepare(path)
+                do {
+                    serverChannel = try await bootstrap.bind(unixDomainSocketPath: path).get()
+                } catch {
+                    throw ServerError.socketUnusable(path: path, reason: "\(error)")
+                }
+                ownedSocket = (path, SocketFile.identity(path))
+                try SocketFile.applyPermissions(path, mode: configuration.socketMode, group: configuration.socketGroup)
+            case .activated(let fd):
+                guard SocketActivation.isListeningUnixStream(fd) else {
+                    throw ServerError.badActivation("fd \(fd) is not a listening AF_UNIX stream socket")
+                }
+                serverChannel = try await bootstrap.withBoundSocket(fd).get()
+            }
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+
+        let address = Self.describe(configuration.listener)
+        transition(to: .running)
+        let loaded = store.current
+        notifier.notify([.ready, .status(statusOnReady(loaded, address))])
+        logger.notice("ready", metadata: ["socket.path": "\(address)", "dataset.records": "\(loaded.count)"])
+        let watchdog = startWatchdog(on: group.next())
+        await onReady(address)
+
+        await withDiscardingTaskGroup { tasks in
+            tasks.addTask { await self.reloadOnSIGHUP() }
+            await withGracefulShutdownHandler {
+                try? await serverChannel.closeFuture.get()
+            } onGracefulShutdown: {
+                self.notifier.notify([.stopping, .status("Shutting down")])
+                serverChannel.close(promise: nil)
+            }
+            tasks.cancelAll()
+        }
+
+        transition(to: .shuttingDown)
+        logger.notice("stopping", metadata: ["connections.open": "\(counters.connections.load(ordering: .relaxed))"])
+        watchdog?.cancel()
+        await closeConnections()
+        if let ownedSocket, let identity = ownedSocket.identity, let now = SocketFile.identity(ownedSocket.path),
+            now == identity
+        {
+            unlink(ownedSocket.path)
+        }
+        try? await group.shutdownGracefully()
+        transition(to: .shutDown)
+        logger.notice("stopped")
+    }
+
+    private static func describe(_ listener: ServerConfiguration.Listener) -> String {
+        switch listener {
+        case .path(let path): path
+        case .activated(let fd): "inherited fd \(fd)"
+        }
+    }
+
+    private func makeBootstrap(group: MultiThreadedEventLoopGroup, shared: SharedServerState) -> ServerBootstrap {
+        ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 1024)
+            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .childChannelOption(ChannelOptions.writeBufferWaterMark, value: .init(low: 256 * 1024, high: 1024 * 1024))
+            .childChannelInitializer { channel in
+                self.initialize(channel, shared: shared)
+            }
+    }
+
+    /// Admits a connection (or refuses it with `-32003`) and installs its handlers.
+    private func initialize(_ channel: any Channel, shared: SharedServerState) -> EventLoopFuture<Void> {
+        let limits = shared.configuration
+        return Self.peerCredentials(channel).flatMap { peer in
+            let id = self.nextConnectionID.withLockedValue {
+                $0 += 1
+                return $0
+            }
+            let open = shared.counters.connections.wrappingAdd(1, ordering: .relaxed).newValue
+            let uid = peer?.uid ?? UInt32.max
+            var refusal: String?
+            if open > limits.maximumConnections {
+                refusal = "too many connections (limit \(limits.maximumConnections))"
+            } else if !shared.counters.admit(uid: uid, limit: limits.maximumConnectionsPerUID) {
+                refusal = "too many connections for uid \(uid) (limit \(limits.maximumConnectionsPerUID))"
+            }
+            let admitted = refusal == nil
+            channel.closeFuture.whenComplete { _ in
+                shared.counters.connections.wrappingSubtract(1, ordering: .relaxed)
+                if admitted { shared.counters.release(uid: uid) }
+                self.connections.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
+                self.shutdownHandlers.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
+                self.logger.debug("connection closed", metadata: ["connection.id": "\(id)"])
+            }
+            if let refusal {
+                self.logger.warning("connection refused", metadata: ["connection.id": "\(id)", "peer.uid": "\(uid)", "error.reason": "\(refusal)"])
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(RefusingHandler(reply: MessageCodec.overloadedReply(reason: refusal)))
+                }
+            }
+            self.logger.debug("connection opened", metadata: [
+                "connection.id": "\(id)", "peer.uid": "\(peer.map { "\($0.uid)" } ?? "unknown")", "peer.pid": "\(peer.map { "\($0.pid)" } ?? "unknown")",
+            ])
+            return channel.eventLoop.makeCompletedFuture {
+                let handler = ConnectionHandler(shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
+                if let idle = limits.idleTimeout {
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: TimeAmount(idle)))
+                }
+                try channel.pipeline.syncOperations.addHandler(handler)
+                let loopBound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
+                let eventLoop = channel.eventLoop
+                self.connections.withLockedValue { $0[ObjectIdentifier(channel)] = channel }
+                self.shutdownHandlers.withLockedValue {
+                    $0[ObjectIdentifier(channel)] = { eventLoop.execute { loopBound.value.shutDownGracefully() } }
+                }
+            }
+        }
+    }
+
+    /// The peer's pid, uid and gid from `SO_PEERCRED`, or nil when the kernel does not say.
+    private static func peerCredentials(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
+        guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
+        let future: EventLoopFuture<UnixCredentials> = provider.unsafeGetSocketOption(level: .socket, name: .init(rawValue: SO_PEERCRED))
+        return future.map { Optional(PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid)) }.recover { _ in nil }
+    }
+
+    /// Lets every connection finish the replies it owes, then waits (at most 5 s) for them to close.
+    private func closeConnections() async {
+        for shutDown in shutdownHandlers.withLockedValue({ Array($0.values) }) { shutDown() }
+        let open = connections.withLockedValue { Array($0.values) }
+        await withTaskGroup(of: Void.self) { group in
+            for channel in open {
+                group.addTask {
+                    let deadline = channel.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
+                    try? await channel.closeFuture.get()
+                    deadline.cancel()
+                }
+            }
+        }
+    }
+
+    /// Reloads the dataset on each SIGHUP, as `server.reload` does.
+    private func reloadOnSIGHUP() async {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals {
+            _ = await store.reload(trigger: "SIGHUP")
+        }
+    }
+
+    /// Sends `WATCHDOG=1` at half the interval systemd asked for, from the event loop that serves
+    /// requests, so a wedged loop stops the pings and systemd restarts us.
+    private func startWatchdog(on eventLoop: any EventLoop) -> RepeatedTask? {
+        guard let interval = notifier.watchdogPingInterval() else { return nil }
+        let notifier = self.notifier
+        let amount = TimeAmount(interval)
+        logger.info("watchdog enabled", metadata: ["watchdog.ping_ms": "\(amount.nanoseconds / 1_000_000)"])
+        notifier.notify([.watchdog])
+        return eventLoop.scheduleRepeatedTask(initialDelay: amount, delay: amount) { _ in
+            notifier.notify([.watchdog])
+        }
+    }
+}
+
+/// `struct ucred` of `<sys/socket.h>`, which Swift's Glibc module does not export.
+private struct UnixCredentials {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
+}
+
+/// Answers a refused connection with one `-32003` line, then closes it.
+private final class RefusingHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+    private let reply: [UInt8]
+
+    init(reply: [UInt8]) { self.reply = reply }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        send(context: context)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        send(context: context)
+    }
+
+    private var sent = false
+
+    private func send(context: ChannelHandlerContext) {
+        guard !sent else { return }
+        sent = true
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply))).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import LaureateClient
+import LaureateCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `laureatectl`: query laureated from the command line.
+@main
+struct LaureateCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "laureatectl",
+        abstract: "Query the laureate daemon (laureated) over its Unix socket.",
+        discussion: """
+            Output is meant for people by default; --json prints the exact result JSON for scripts \
+            (pretty on a terminal, one line when piped).
+
+            Exit status: 0 success, 1 the daemon answered with an error, 64 bad usage, \
+            69 daemon unreachable, 75 timeout, 77 forbidden.
+            """,
+        version: "1.0.0",
+        subcommands: [
+            Get.self, Search.self, Stats.self, Sectors.self, Program.self, Status.self, Reload.self,
+            Watch.self, Discover.self, Call.self, Ping.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// Options every subcommand takes, before or after its name.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).", valueName: "path"))
+    var socket: String?
+
+    @Flag(help: "Print the result as JSON (pretty on a terminal, one line when piped).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Seconds to wait for a reply; 75 on expiry.", valueName: "seconds"))
+    var timeout: Double = 5
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+}

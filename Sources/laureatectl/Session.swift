@@ -1,0 +1,96 @@
+import ArgumentParser
+import LaureateClient
+import LaureateCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The exit codes of `laureatectl`, as `sysexits.h` names them.
+enum ExitStatus: Int32 {
+    case ok = 0
+    case errorReply = 1
+    case usage = 64
+    case unavailable = 69
+    case timeout = 75
+    case forbidden = 77
+}
+
+/// One run of a subcommand: connects, calls, prints, and turns failures into exit codes.
+struct Session {
+    let options: GlobalOptions
+    let terminal = Terminal()
+
+    /// Calls `method` and returns its result, or prints the error and exits with its code.
+    func call(_ method: String, _ params: JSONObject? = nil, timeout: Double? = nil) throws -> JSONValue {
+        let connection = try connect(timeout: timeout ?? options.timeout)
+        return try result(of: { () throws(ClientError) in try connection.call(method, params: params) })
+    }
+
+    func connect(timeout: Double?) throws -> LaureateConnection {
+        let path = SocketPath.resolve(flag: options.socket, environment: environment())
+        do {
+            return try LaureateConnection(path: path, timeout: timeout)
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// The result of an exchange, or the matching exit after printing the error.
+    func result(of exchange: () throws(ClientError) -> Reply) throws -> JSONValue {
+        let reply: Reply
+        do {
+            reply = try exchange()
+        } catch {
+            throw fail(error)
+        }
+        switch reply {
+        case .result(let value):
+            return value
+        case .error(let code, let message, let data):
+            if options.json {
+                var object: JSONObject = ["code": .number(JSONNumber(Int64(code))), "message": .string(message)]
+                if let data { object["data"] = data }
+                printJSON(["error": .object(object)])
+            } else {
+                terminal.error(message)
+            }
+            throw ExitCode(code == ErrorCode.forbidden.rawValue ? ExitStatus.forbidden.rawValue : ExitStatus.errorReply.rawValue)
+        }
+    }
+
+    /// Prints a client failure and returns the exit to throw.
+    func fail(_ error: ClientError) -> ExitCode {
+        let status: ExitStatus
+        switch error {
+        case .unreachable: status = .unavailable
+        case .timeout: status = .timeout
+        case .closed, .badReply: status = .unavailable
+        }
+        if options.json {
+            printJSON(["error": ["message": .string(error.description), "exit": .number(JSONNumber(Int64(status.rawValue)))]])
+        } else {
+            terminal.error(error.description)
+        }
+        return ExitCode(status.rawValue)
+    }
+
+    /// Prints JSON: pretty on a terminal, one line when piped.
+    func printJSON(_ value: JSONValue) {
+        var bytes: [UInt8] = []
+        if terminal.isTTY {
+            JSONWriter.writePretty(value, into: &bytes)
+        } else {
+            JSONWriter.write(value, into: &bytes)
+        }
+        terminal.out(String(decoding: bytes, as: UTF8.self))
+    }
+
+    func environment() -> [String: String] {
+        var values: [String: String] = [:]
+        for name in ["LAUREATED_SOCKET", "XDG_RUNTIME_DIR"] {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
+    }
+}

@@ -1,0 +1,181 @@
+import LaureateCore
+
+/// Records and facts shown as readable cards.
+enum Cards {
+    static func laureate(_ record: JSONValue, terminal: Terminal) -> String {
+        let object = record.objectValue ?? [:]
+        func text(_ key: String) -> String? { object[key]?.stringValue }
+        let heading = [text("project"), text("title")].compactMap { $0 }.joined(separator: " — ")
+        var lines = [terminal.bold(heading.isEmpty ? (text("company") ?? text("id") ?? "?") : heading)]
+        let labelWidth = 12
+        let valueWidth = max(30, terminal.width - labelWidth - 2)
+        func add(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append("  " + terminal.dim(Format.pad(label, labelWidth)) + Format.wrap(value, width: valueWidth, indent: labelWidth + 2))
+        }
+        add("id", text("id"))
+        add("company", text("company"))
+        let place = [text("city"), [text("department"), text("region")].compactMap { $0 }.joined(separator: ", ")]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        add("place", place.count == 2 ? "\(place[0]) (\(place[1]))" : place.first)
+        add("sector", text("sector"))
+        add("call", text("call"))
+        add("announced", text("announced"))
+        add("jobs", object["jobs"]?.integerValue.map(Format.grouped))
+        add("investment", object["investment_eur"]?.integerValue.map(Format.euros))
+        add("aid", object["aid_eur"]?.integerValue.map(Format.euros))
+        add("summary", text("summary"))
+        add("notes", text("notes"))
+        let known: Set<String> = ["id", "project", "title", "company", "city", "department", "region", "sector", "call", "announced", "jobs",
+                                  "investment_eur", "aid_eur", "summary", "notes", "sources", "derived"]
+        for member in object where !known.contains(member.key) {
+            add(member.key.replacing("_", with: " "), member.value.stringValue ?? JSONWriter.string(member.value))
+        }
+        for (index, source) in (object["sources"]?.arrayValue ?? []).enumerated() {
+            add(index == 0 ? "sources" : "", source.stringValue)
+        }
+        if let derived = object["derived"]?.arrayValue, !derived.isEmpty {
+            add("derived", derived.compactMap(\.stringValue).joined(separator: ", ") + " (filled in, not read in a source)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func program(_ program: JSONValue, terminal: Terminal) -> String {
+        let object = program.objectValue ?? [:]
+        var lines = [terminal.bold("« \(object["name"]?.stringValue ?? "?") » (\(object["plan"]?.stringValue ?? "?"))")]
+        func add(_ label: String, _ value: String?) {
+            guard let value else { return }
+            lines.append("  " + terminal.dim(Format.pad(label, 14)) + value)
+        }
+        add("operator", object["operator"]?.stringValue)
+        add("launched", object["launched"]?.stringValue)
+        add("envelope", object["envelope_eur"]?.integerValue.map(Format.euros))
+        if let totals = object["totals"]?.objectValue {
+            add("laureates", totals["laureates"]?.integerValue.map { "\(Format.grouped($0)) (as of \(totals["as_of"]?.stringValue ?? "?"))" })
+            add("investment", totals["investment_eur"]?.integerValue.map(Format.euros))
+            add("aid", totals["aid_eur"]?.integerValue.map(Format.euros))
+            add("jobs", totals["jobs_created_or_secured"]?.integerValue.map { Format.grouped($0) + " created or secured" })
+        }
+        let sectors = (object["sectors"]?.arrayValue ?? []).compactMap { $0.objectValue?["label"]?.stringValue }
+        add("sectors", sectors.joined(separator: "; "))
+        let waves = (object["waves"]?.arrayValue ?? []).compactMap(\.objectValue)
+        if !waves.isEmpty {
+            lines.append("")
+            let rows = waves.map { wave -> [String] in
+                [
+                    wave["date"]?.stringValue ?? "",
+                    wave["new_laureates"]?.integerValue.map(Format.grouped) ?? "",
+                    wave["investment_eur"]?.integerValue.map(Format.euros) ?? wave["investment_eur_text"]?.stringValue ?? "",
+                    wave["aid_eur"]?.integerValue.map(Format.euros) ?? wave["aid_eur_text"]?.stringValue ?? "",
+                    wave["jobs_text"]?.stringValue ?? "",
+                ]
+            }
+            lines.append(Format.table(header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3], flexible: [4],
+                                      maxWidth: terminal.width, terminal: terminal))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func status(_ status: JSONValue, terminal: Terminal) -> String {
+        let object = status.objectValue ?? [:]
+        let dataset = object["dataset"]?.objectValue ?? [:]
+        var lines: [String] = []
+        func add(_ label: String, _ value: String?) {
+            guard let value else { return }
+            lines.append(terminal.dim(Format.pad(label, 14)) + value)
+        }
+        add("version", object["version"]?.stringValue)
+        add("started", object["started_at"]?.stringValue)
+        add("uptime", object["uptime_s"].flatMap { if case .number(let n) = $0 { return n.doubleValue } else { return nil } }.map(duration))
+        add("connections", object["connections"]?.integerValue.map(Format.grouped))
+        add("requests", object["requests_total"]?.integerValue.map(Format.grouped))
+        add("dataset", dataset["path"]?.stringValue)
+        add("records", dataset["records"]?.integerValue.map(Format.grouped))
+        add("sha256", dataset["sha256"]?.stringValue)
+        add("loaded", dataset["loaded_at"]?.stringValue)
+        if let last = object["last_reload"]?.objectValue {
+            let outcome = last["ok"] == .bool(true)
+                ? "ok at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?"))"
+                : "FAILED at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?")): \(last["error"]?.objectValue?["message"]?.stringValue ?? "?")"
+            add("last reload", outcome)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds)
+        let (days, hours, minutes, rest) = (total / 86400, total / 3600 % 24, total / 60 % 60, total % 60)
+        if days > 0 { return "\(days)d \(hours)h \(minutes)min" }
+        if hours > 0 { return "\(hours)h \(minutes)min \(rest)s" }
+        if minutes > 0 { return "\(minutes)min \(rest)s" }
+        return "\(rest)s"
+    }
+}
+
+/// Lists shown as aligned tables and bar charts.
+enum Tables {
+    static func laureates(_ records: [JSONValue], terminal: Terminal) -> String {
+        let rows = records.compactMap(\.objectValue).map { object -> [String] in
+            [
+                object["id"]?.stringValue ?? "",
+                object["project"]?.stringValue ?? object["company"]?.stringValue ?? "",
+                object["project"] != nil ? object["company"]?.stringValue ?? "" : "",
+                object["sector"]?.stringValue ?? "",
+                object["department"]?.stringValue ?? "",
+                object["city"]?.stringValue ?? "",
+                object["jobs"]?.integerValue.map(Format.grouped) ?? "",
+            ]
+        }
+        return Format.table(header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
+                            flexible: [0, 1, 2, 5], maxWidth: terminal.width, terminal: terminal)
+    }
+
+    static func stats(_ stats: JSONValue, by: String, terminal: Terminal) -> String {
+        let object = stats.objectValue ?? [:]
+        let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let total = object["total"]?.objectValue ?? [:]
+        let maximum = Double(groups.compactMap { $0["count"]?.integerValue }.max() ?? 0)
+        func cells(_ group: JSONObject, key: String) -> [String] {
+            [
+                key,
+                Format.grouped(group["count"]?.integerValue ?? 0),
+                Format.grouped(group["jobs"]?.integerValue ?? 0),
+                Format.euros(group["investment_eur"]?.integerValue ?? 0),
+                Format.euros(group["aid_eur"]?.integerValue ?? 0),
+            ]
+        }
+        var rows = groups.map { cells($0, key: $0["key"]?.stringValue ?? "(none)") }
+        let fixed = rows.reduce(into: [0, 0, 0, 0, 0]) { widths, row in
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        let barWidth = max(10, terminal.width - fixed.reduce(0, +) - 12 - 12)
+        rows = rows.enumerated().map { index, row in
+            row + [terminal.accent(Format.bar(Double(groups[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))]
+        }
+        rows.append(cells(total, key: "total") + [""])
+        return Format.table(header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows, rightAligned: [1, 2, 3, 4],
+                            flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
+    }
+
+    static func sectors(_ sectors: JSONValue, terminal: Terminal) -> String {
+        let entries = (sectors.arrayValue ?? []).compactMap(\.objectValue)
+        let maximum = Double(entries.compactMap { $0["count"]?.integerValue }.max() ?? 0)
+        let rows = entries.map { entry -> [String] in
+            [
+                entry["id"]?.stringValue ?? "", entry["label"]?.stringValue ?? "", Format.grouped(entry["count"]?.integerValue ?? 0),
+                terminal.accent(Format.bar(Double(entry["count"]?.integerValue ?? 0), maximum: maximum, width: 30)),
+            ]
+        }
+        return Format.table(header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
+                            maxWidth: terminal.width + 40, terminal: terminal)
+    }
+
+    static func methods(_ document: JSONValue, terminal: Terminal) -> String {
+        let methods = (document.objectValue?["methods"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let rows = methods.map { method -> [String] in
+            let params = (method["params"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
+            return [method["name"]?.stringValue ?? "", params.joined(separator: ", "), method["summary"]?.stringValue ?? ""]
+        }
+        return Format.table(header: ["METHOD", "PARAMS", "SUMMARY"], rows: rows, flexible: [1, 2], maxWidth: terminal.width, terminal: terminal)
+    }
+}
