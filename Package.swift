@@ -69,5 +69,11 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .testTarget(
+            name: "LaureateCoreTests",
+            dependencies: ["LaureateCore"],
+            resources: [.copy("Golden")],
+            swiftSettings: upcoming
+        ),
     ]
 )

@@ -82,6 +82,17 @@ public struct RequestDispatcher: Sendable {
             connection.requestsHandled += 1
             return .done
         }
+        return handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: server, into: &output)
+    }
+
+    /// `handle` through the full decoder only, so tests can hold the fast path to the same replies.
+    package func handleWithoutFastPath(
+        line: UnsafeRawBufferPointer,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout [UInt8]
+    ) -> LineOutcome {
         let message: DecodedMessage
         do {
             message = try MessageCodec.decode(line, maximumBatch: maximumBatch)

@@ -50,7 +50,6 @@ enum CSVDatasetReader {
             } else {
                 body(ourRecord(columns: columns, cells: cells), origin, &problems)
             }
-            if problems.isFull { return }
         }
     }
 

@@ -77,8 +77,6 @@ package struct IssueCollector {
         total += error.totalIssues - error.issues.count
     }
 
-    package var isFull: Bool { total >= DatasetLoadError.reportedIssueLimit }
-
     package func check() throws(DatasetLoadError) {
         if total > 0 { throw DatasetLoadError(issues: issues, totalIssues: total) }
     }

@@ -120,7 +120,6 @@ public enum DatasetReader {
                     } catch {
                         issues.add(DatasetIssue(file: file, line: line, field: nil, reason: "invalid JSON: \(error.reason) at column \(error.offset + 1)"))
                     }
-                    if issues.isFull { return }
                 }
             }
         case .csv:

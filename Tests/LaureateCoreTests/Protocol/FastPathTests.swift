@@ -1,0 +1,67 @@
+import Testing
+
+@testable import LaureateCore
+
+@Suite("Fast path agrees with the full decoder")
+struct FastPathTests {
+    private let dispatcher = RequestDispatcher(version: "test", adminPolicy: AdminPolicy(daemonUID: 0))
+
+    private func reply(_ line: [UInt8], fast: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        var connection = ConnectionState(peer: nil)
+        line.withUnsafeBytes { buffer in
+            if fast {
+                _ = dispatcher.handle(line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+            } else {
+                _ = dispatcher.handleWithoutFastPath(line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+            }
+        }
+        return output
+    }
+
+    @Test("handles the common shapes itself")
+    func takesCommonShapes() {
+        for line in [#"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#, #"{"id":"x","method":"ping"}"#,
+                     #" { "params" : { "id" : "sekkoia" } , "method" : "laureate.get" , "id" : -3 } "#] {
+            var output: [UInt8] = []
+            let taken = Array(line.utf8).withUnsafeBytes { FastPath.answer($0, dataset: TestData.embedded, pong: Array(#""pong""#.utf8), into: &output) }
+            #expect(taken, "\(line)")
+        }
+    }
+
+    @Test("gives byte-identical replies on thousands of random lines")
+    func differential() {
+        var generator = SplitMix(seed: 42)
+        let ids = ["lacio", "sekkoia", "nope", "LACIO", "", "lac\\u0069o", "a\"b"]
+        let keys = ["\"jsonrpc\":\"2.0\"", "\"jsonrpc\":\"1.0\"", "\"id\":1", "\"id\":\"s\"", "\"id\":-0", "\"id\":01", "\"id\":1.5", "\"id\":null",
+                    "\"method\":\"laureate.get\"", "\"method\":\"ping\"", "\"method\":\"nope\"", "\"extra\":1"]
+        var checked = 0
+        for _ in 0..<5000 {
+            var members = (0..<generator.next(4) + 1).map { _ in keys[generator.next(keys.count)] }
+            if generator.next(3) > 0 {
+                let id = ids[generator.next(ids.count)]
+                members.append(generator.next(5) == 0 ? "\"params\":{}" : "\"params\":{\"id\":\"\(id)\"}")
+            }
+            var line = "{" + members.joined(separator: generator.next(2) == 0 ? "," : " , ") + "}"
+            if generator.next(10) == 0 { line.removeLast() }
+            if generator.next(10) == 0 { line = "  " + line + " " }
+            let bytes = Array(line.utf8)
+            #expect(reply(bytes, fast: true) == reply(bytes, fast: false), "\(line)")
+            checked += 1
+        }
+        #expect(checked == 5000)
+    }
+}
+
+/// A small deterministic generator, so the random lines are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
