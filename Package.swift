@@ -75,5 +75,18 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: upcoming
         ),
+        .testTarget(
+            name: "LaureateServerTests",
+            dependencies: [
+                "LaureateServer",
+                "LaureateClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
     ]
 )

@@ -42,6 +42,9 @@ struct Laureated: AsyncParsableCommand {
     @Flag(help: "Validate the dataset files given as arguments (or --dataset), print a summary, and exit.")
     var check = false
 
+    @Flag(help: "Print the settings file with every setting at its default, and exit.")
+    var printDefaults = false
+
     @Argument(help: "With --check: the files to validate.")
     var files: [String] = []
 
@@ -50,6 +53,7 @@ struct Laureated: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if printDefaults { return print(DaemonSettings.defaultsFile(), terminator: "") }
         var flags: [DaemonSetting: String] = [:]
         flags[.socket] = socket
         flags[.logLevel] = logLevel

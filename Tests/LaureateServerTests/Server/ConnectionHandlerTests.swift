@@ -1,0 +1,80 @@
+import LaureateCore
+import Logging
+import NIOCore
+import NIOEmbedded
+import Testing
+
+@testable import LaureateServer
+
+@Suite("Connection handler framing")
+struct ConnectionHandlerTests {
+    private func makeChannel(limit: Int = 1 << 20) throws -> EmbeddedChannel {
+        let logger = Logger(label: "test")
+        let store = DatasetStore(dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(), logger: logger)
+        let configuration = ServerConfiguration(listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), maximumLineBytes: limit)
+        let shared = SharedServerState(
+            configuration: configuration,
+            dispatcher: RequestDispatcher(version: "test", adminPolicy: configuration.adminPolicy),
+            store: store,
+            counters: ServerCounters(version: "test", store: store),
+            logger: logger
+        )
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(ConnectionHandler(shared: shared, peer: nil, connectionID: 1, allocator: channel.allocator))
+        try channel.connect(to: SocketAddress(unixDomainSocketPath: "/unused")).wait()
+        return channel
+    }
+
+    private func send(_ channel: EmbeddedChannel, _ text: String, chunk: Int) throws {
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            try channel.writeInbound(channel.allocator.buffer(bytes: bytes[start..<min(start + chunk, bytes.count)]))
+        }
+    }
+
+    private func replies(_ channel: EmbeddedChannel) throws -> [String] {
+        var text = ""
+        while var buffer = try channel.readOutbound(as: ByteBuffer.self) {
+            text += buffer.readString(length: buffer.readableBytes) ?? ""
+        }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    @Test("frames lines fed one byte at a time, in chunks, or whole", arguments: [1, 3, 17, 4096])
+    func chunking(_ chunk: Int) throws {
+        let channel = try makeChannel()
+        let input = "\n\r\n" + (0..<20).map { #"{"id":\#($0),"method":"ping"}"# + ($0 % 2 == 0 ? "\r\n" : "\n") }.joined()
+        try send(channel, input, chunk: chunk)
+        let lines = try replies(channel)
+        #expect(lines == (0..<20).map { #"{"jsonrpc":"2.0","id":\#($0),"result":"pong"}"# })
+        #expect(channel.isActive)
+    }
+
+    @Test("a line over the limit gets -32600 and the connection closes")
+    func tooLarge() throws {
+        let channel = try makeChannel(limit: 100)
+        try send(channel, #"{"id":1,"method":"ping"}"# + "\n" + String(repeating: "x", count: 101), chunk: 50)
+        let lines = try replies(channel)
+        #expect(lines.count == 2)
+        #expect(lines[1].contains("-32600") && lines[1].contains("request too large"))
+        #expect(!channel.isActive)
+    }
+
+    @Test("a complete line over the limit is refused too")
+    func tooLargeComplete() throws {
+        let channel = try makeChannel(limit: 100)
+        try send(channel, String(repeating: " ", count: 150) + "\n", chunk: 4096)
+        #expect(try replies(channel).first?.contains("request too large") == true)
+        #expect(!channel.isActive)
+    }
+
+    @Test("a last request without a line break is answered at half-close")
+    func halfClose() throws {
+        let channel = try makeChannel()
+        try send(channel, #"{"id":1,"method":"ping"}"#, chunk: 4096)
+        #expect(try replies(channel).isEmpty)
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(try replies(channel) == [#"{"jsonrpc":"2.0","id":1,"result":"pong"}"#])
+        #expect(!channel.isActive)
+    }
+}

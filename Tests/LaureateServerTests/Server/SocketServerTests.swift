@@ -1,0 +1,128 @@
+import Foundation
+import LaureateClient
+import LaureateCore
+import Logging
+import ServiceLifecycle
+import Testing
+
+@testable import LaureateServer
+
+/// The real server in a `ServiceGroup` on a temporary socket, as Hummingbird's `testServer` does.
+@Suite("Socket server in-process", .serialized)
+struct SocketServerTests {
+    private func withServer(
+        datasetPaths: [String] = [],
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (String) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("laureated-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("d.sock").path
+        let logger = Logger(label: "test")
+        let datasetConfiguration = DatasetConfiguration(paths: datasetPaths)
+        let store = DatasetStore(dataset: try DatasetLoader.load(datasetConfiguration), configuration: datasetConfiguration, logger: logger)
+        var configuration = ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid()))
+        configure(&configuration)
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
+        let server = SocketServer(configuration: configuration, store: store, logger: logger, onReady: { address in
+            readyContinuation.yield(address)
+        })
+        let group = ServiceGroup(services: [server], logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ready.makeAsyncIterator()
+            _ = await iterator.next()
+            try await body(path)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(!FileManager.default.fileExists(atPath: path), "the socket file is removed at shutdown")
+    }
+
+    @Test("answers over the socket and shuts down cleanly")
+    func serves() async throws {
+        try await withServer { path in
+            let connection = try LaureateConnection(path: path, timeout: 5)
+            #expect(try connection.call("ping") == .result("pong"))
+            guard case .result(let record) = try connection.call("laureate.get", params: ["id": "lacio"]) else {
+                Issue.record("no record")
+                return
+            }
+            #expect(record.objectValue?["company"] == "Oxxius")
+            guard case .result(let status) = try connection.call("server.status") else { return }
+            #expect(status.objectValue?["connections"] == 1)
+        }
+    }
+
+    @Test("reloads on request, pushes dataset.reloaded, and keeps the old data on a bad file")
+    func reload() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString.prefix(8)).jsonl")
+        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await withServer(datasetPaths: [file.path]) { path in
+            let subscriber = try LaureateConnection(path: path, timeout: 5)
+            _ = try subscriber.call("events.subscribe", params: ["topics": ["dataset"]])
+            try (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n" + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
+                .write(to: file, atomically: true, encoding: .utf8)
+            let admin = try LaureateConnection(path: path, timeout: 5)
+            guard case .result(let info) = try admin.call("server.reload") else {
+                Issue.record("reload failed")
+                return
+            }
+            #expect(info.objectValue?["records"] == 2)
+            let push = try subscriber.receive().objectValue
+            #expect(push?["method"] == "dataset.reloaded")
+            try "{ broken".write(to: file, atomically: true, encoding: .utf8)
+            guard case .error(let code, _, let data) = try admin.call("server.reload") else {
+                Issue.record("a broken file was accepted")
+                return
+            }
+            #expect(code == -32004)
+            #expect(data?.objectValue?["line"] == 1)
+            guard case .result(let kept) = try admin.call("laureate.get", params: ["id": "two"]) else {
+                Issue.record("the reloaded data was lost")
+                return
+            }
+            #expect(kept.objectValue?["company"] == "B")
+            guard case .result(let status) = try admin.call("server.status") else { return }
+            #expect(status.objectValue?["dataset"]?.objectValue?["records"] == 2)
+            #expect(status.objectValue?["last_reload"]?.objectValue?["ok"] == false)
+        }
+    }
+
+    @Test("refuses connections past the limit with -32003")
+    func connectionLimit() async throws {
+        try await withServer(configure: { $0.maximumConnections = 2 }) { path in
+            let first = try LaureateConnection(path: path, timeout: 5)
+            let second = try LaureateConnection(path: path, timeout: 5)
+            #expect(try first.call("ping") == .result("pong"))
+            #expect(try second.call("ping") == .result("pong"))
+            let third = try LaureateConnection(path: path, timeout: 5)
+            let refusal = try third.receive().objectValue
+            #expect(refusal?["error"]?.objectValue?["code"] == -32003)
+            #expect(throws: ClientError.closed) { try third.receiveLine() }
+            #expect(try first.call("ping") == .result("pong"))
+        }
+    }
+
+    @Test("refuses a socket a live server owns, and replaces a stale one")
+    func socketFile() async throws {
+        try await withServer { path in
+            #expect(throws: ServerError.socketInUse(path: path)) { try SocketFile.prepare(path) }
+        }
+        let stale = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString.prefix(8)).sock").path
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in stale.utf8.enumerated() { buffer[index] = byte } }
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        close(fd)
+        #expect(FileManager.default.fileExists(atPath: stale))
+        try SocketFile.prepare(stale)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(throws: ServerError.pathTooLong(path: "/" + String(repeating: "x", count: 120), maximum: 107)) {
+            try SocketFile.prepare("/" + String(repeating: "x", count: 120))
+        }
+    }
+}
