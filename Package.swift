@@ -88,5 +88,10 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["LaureateCore"],
+            swiftSettings: upcoming
+        ),
     ]
 )

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite("laureated end to end", .serialized)
+struct DaemonLifecycleTests {
+    @Test("sends READY=1 with a status once the socket accepts, STOPPING=1 and exit 0 on SIGTERM, and removes its socket")
+    func lifecycle() throws {
+        let daemon = try Daemon()
+        #expect(daemon.ready["READY"] == "1")
+        #expect(daemon.ready["STATUS"]?.contains("Serving 89 laureate records") == true)
+        #expect(try daemon.ctl(["ping"]).status == 0)
+        daemon.signal(SIGTERM)
+        _ = try daemon.notify.wait(for: "STOPPING")
+        daemon.process.waitUntilExit()
+        #expect(daemon.process.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socket))
+    }
+
+    @Test("reloads on SIGHUP with RELOADING=1 and MONOTONIC_USEC in one datagram, then READY=1")
+    func sighup() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("data.jsonl")
+        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let daemon = try Daemon(arguments: ["--dataset", file.path])
+        try (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n" + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
+            .write(to: file, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        let reloading = try daemon.notify.wait(for: "RELOADING")
+        #expect(reloading["MONOTONIC_USEC"] != nil)
+        let ready = try daemon.notify.wait(for: "READY")
+        #expect(ready["STATUS"]?.contains("2 laureate records") == true)
+        #expect(try daemon.ctl(["--json", "get", "two"]).stdout.contains(#""company":"B""#))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("refuses to start on a bad dataset, naming file and line")
+    func badDataset() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.jsonl")
+        try "{\"id\":\"a\",\"company\":\"A\",\"call\":\"relocalisation\",\"sources\":[]}\n{\"id\": \n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Harness.run(try Harness.binary("laureated"), ["--socket", directory.appendingPathComponent("s.sock").path, "--dataset", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.jsonl:2: invalid JSON"))
+    }
+
+    @Test("refuses a socket a live daemon owns")
+    func liveSocket() throws {
+        let daemon = try Daemon()
+        let second = try Harness.run(try Harness.binary("laureated"), ["--socket", daemon.socket])
+        #expect(second.status == 69)
+        #expect(second.stderr.contains("in use"))
+        #expect(try daemon.ctl(["ping"]).status == 0)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("a copy of the binary alone in an empty directory serves the 89 embedded records")
+    func standalone() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("laureated")
+        try FileManager.default.copyItem(at: try Harness.binary("laureated"), to: copy)
+        let daemon = try Daemon(binary: copy)
+        let status = try daemon.ctl(["--json", "status"])
+        #expect(status.stdout.contains(#""records":89"#))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("laureated --check validates files without a socket")
+    func check() throws {
+        let good = try Harness.run(try Harness.binary("laureated"), ["--check"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("89 records"))
+        #expect(good.stdout.contains("relocalisation"))
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Runs the real binaries the way systemd and people do, with a NOTIFY_SOCKET the test owns.
+enum Harness {
+    /// Where `swift build` put the products: beside the test bundle.
+    static let productsDirectory: URL = {
+        if let override = ProcessInfo.processInfo.environment["LAUREATE_PRODUCTS"] { return URL(fileURLWithPath: override) }
+        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        return executable.deletingLastPathComponent()
+    }()
+
+    static func binary(_ name: String) throws -> URL {
+        let url = productsDirectory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw HarnessError("no \(name) in \(productsDirectory.path): run swift build before swift test")
+        }
+        return url
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = URL(fileURLWithPath: "/tmp").appendingPathComponent("lt-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs a command to completion.
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A datagram socket standing in for systemd's NOTIFY_SOCKET.
+final class NotifySocket {
+    let path: String
+    private let fd: Int32
+    private var pending: [[String: String]] = []
+
+    init(directory: URL) throws {
+        path = directory.appendingPathComponent("notify.sock").path
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        guard bound == 0 else { throw HarnessError("cannot bind \(path)") }
+    }
+
+    deinit { close(fd) }
+
+    /// The first datagram carrying `key`, waiting up to `seconds`.
+    func wait(for key: String, seconds: Int = 10) throws -> [String: String] {
+        if let index = pending.firstIndex(where: { $0[key] != nil }) { return pending.remove(at: index) }
+        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+        while Date() < deadline {
+            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count > 0 else { continue }
+            var fields: [String: String] = [:]
+            for line in String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1)
+                if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+            }
+            if fields[key] != nil { return fields }
+            pending.append(fields)
+        }
+        throw HarnessError("no \(key) notification within \(seconds) s (got \(pending))")
+    }
+}
+
+/// A running `laureated`.
+final class Daemon {
+    let directory: URL
+    let socket: String
+    let notify: NotifySocket
+    let process = Process()
+    let ready: [String: String]
+    private let log: URL
+
+    init(arguments: [String] = [], binary: URL? = nil) throws {
+        directory = try Harness.temporaryDirectory()
+        socket = directory.appendingPathComponent("d.sock").path
+        notify = try NotifySocket(directory: directory)
+        log = directory.appendingPathComponent("stderr.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = try binary ?? Harness.binary("laureated")
+        process.arguments = ["--socket", socket] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = notify.path
+        environment.removeValue(forKey: "LISTEN_PID")
+        process.environment = environment
+        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        do {
+            ready = try notify.wait(for: "READY")
+        } catch {
+            process.terminate()
+            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw HarnessError("\(error); daemon said: \(said)")
+        }
+    }
+
+    var stderr: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    func ctl(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try Harness.run(Harness.binary("laureatectl"), ["--socket", socket] + arguments, environment: environment)
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// SIGTERM, then the exit status.
+    func stop() -> Int32 {
+        if process.isRunning {
+            signal(SIGTERM)
+            process.waitUntilExit()
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
