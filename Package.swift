@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "laureated", targets: ["laureated"]),
         .executable(name: "laureatectl", targets: ["laureatectl"]),
+        .executable(name: "laureate-bench", targets: ["laureate-bench"]),
         .library(name: "LaureateCore", targets: ["LaureateCore"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -66,6 +68,15 @@ let package = Package(
             dependencies: [
                 "LaureateClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "laureate-bench",
+            dependencies: [
+                "LaureateClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: upcoming
         ),

@@ -37,9 +37,7 @@ public final class Dataset: Sendable {
     /// How many records there are.
     public let count: Int
 
-    private let recordBytes: [UInt8]
-    private let recordEnds: [Int]
-    private let ids: IDTable
+    private let store: RecordStore
     let search: SearchIndex
     let facets: [FacetName: Facet]
     let figures: [Figure: [Int64]]
@@ -52,25 +50,21 @@ public final class Dataset: Sendable {
 
     /// Indexes validated records. `paths` and `loadedAt` only describe them.
     public init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(records.count)
+        var store = RecordStore()
         var hash = SHA256()
         var line: [UInt8] = []
         for record in records {
             line.removeAll(keepingCapacity: true)
             JSONWriter.write(.object(record.fields), into: &line)
-            bytes.append(contentsOf: line)
-            ends.append(bytes.count)
+            store.append(id: record.id, json: line)
             line.append(0x0A)
             hash.update(line)
         }
-        self.recordBytes = bytes
-        self.recordEnds = ends
+        store.buildIndex()
+        self.store = store
         self.count = records.count
         self.program = program
         self.info = DatasetInfo(paths: paths, sha256: hash.finalizeHex(), records: records.count, loadedAt: loadedAt)
-        self.ids = IDTable(ids: records.map(\.id))
         self.search = SearchIndex(records: records, sectorLabels: program.sectorLabels)
         self.facets = [
             .sector: Facet(matching: .exact, recordValues: records.map { $0.sector?.rawValue }),
@@ -124,15 +118,28 @@ public final class Dataset: Sendable {
     }
 
     /// The index of the record with the id given as raw UTF-8 bytes.
-    public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { ids.index(of: id) }
+    public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { store.index(of: id) }
+
+    /// Loads the index slot a lookup of `id` reads (see `RecordStore.touchSlot`).
+    public func touchIndex(id: UnsafeRawBufferPointer) -> UInt64 { store.touchSlot(id) }
+
+    /// Loads the start of the record a `touchIndex` result points at.
+    public func touchRecord(slot: UInt64) -> UInt64 { store.touchRecord(slot) }
 
     /// The index of the record with that id.
-    public func recordIndex(id: String) -> Int? { ids.index(of: id) }
+    public func recordIndex(id: String) -> Int? {
+        var key = id
+        return key.withUTF8 { store.index(of: UnsafeRawBufferPointer($0)) }
+    }
 
     /// Appends the pre-encoded JSON of record `index`.
     public func appendRecordJSON(_ index: Int, to output: inout [UInt8]) {
-        let start = index == 0 ? 0 : recordEnds[index - 1]
-        output.append(contentsOf: recordBytes[start..<recordEnds[index]])
+        store.withJSON(index) { output.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the pre-encoded JSON of record `index`, for writers that are not arrays.
+    public func withRecordJSON<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        store.withJSON(index, body)
     }
 
     /// The record `index` as a JSON value (for tools and tests; replies use `appendRecordJSON`).

@@ -1,41 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The first tier of request parsing: answers the shapes scripts send most — `laureate.get` of a
 /// known id and `ping` — straight from the request bytes, splicing the raw id between constant
 /// pieces and the record's pre-encoded JSON. Anything else (escapes, unknown members, batches,
 /// notifications, errors) returns false and goes through `MessageCodec`, which gives the same reply;
 /// a randomized differential test holds the two tiers to that.
-enum FastPath {
-    private static let jsonrpcKey = Array("jsonrpc".utf8)
-    private static let idKey = Array("id".utf8)
-    private static let methodKey = Array("method".utf8)
-    private static let paramsKey = Array("params".utf8)
-    private static let version = Array("2.0".utf8)
-    private static let getMethod = Array("laureate.get".utf8)
-    private static let pingMethod = Array("ping".utf8)
+package enum FastPath {
+    /// A request the fast path answers.
+    package enum Match {
+        /// `laureate.get` of a known record: the raw id bytes to echo and the record's index.
+        case get(id: Range<Int>, record: Int)
+        /// `ping`: the raw id bytes to echo.
+        case ping(id: Range<Int>)
+    }
 
-    /// Writes the reply and returns true when the line is a simple `laureate.get` of a known id or a `ping`.
-    static func answer(_ line: UnsafeRawBufferPointer, dataset: Dataset, pong: [UInt8], into output: inout [UInt8]) -> Bool {
+    /// Recognises a simple `laureate.get` of a known id, or a `ping`; nil for anything else.
+    package static func match(_ line: UnsafeRawBufferPointer, dataset: Dataset) -> Match? {
         var scanner = Scanner(bytes: line)
-        guard let request = scanner.scanRequest() else { return false }
+        guard let request = scanner.scanRequest() else { return nil }
         let method = UnsafeRawBufferPointer(rebasing: line[request.method])
-        let id = UnsafeRawBufferPointer(rebasing: line[request.id])
-        if method.elementsEqual(getMethod), let key = request.paramID {
-            guard let index = dataset.recordIndex(id: UnsafeRawBufferPointer(rebasing: line[key])) else { return false }
-            output.append(contentsOf: MessageCodec.replyStart)
-            output.append(contentsOf: id)
-            output.append(contentsOf: MessageCodec.resultStart)
-            dataset.appendRecordJSON(index, to: &output)
-            output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-            return true
+        if let key = request.paramID, equals(method, "laureate.get") {
+            guard let index = dataset.recordIndex(id: UnsafeRawBufferPointer(rebasing: line[key])) else { return nil }
+            return .get(id: request.id, record: index)
         }
-        if method.elementsEqual(pingMethod), request.paramID == nil {
-            output.append(contentsOf: MessageCodec.replyStart)
-            output.append(contentsOf: id)
+        if request.paramID == nil, equals(method, "ping") { return .ping(id: request.id) }
+        return nil
+    }
+
+    /// The byte range of the `params.id` of a simple `laureate.get`, for warming caches ahead.
+    package static func getKey(_ line: UnsafeRawBufferPointer) -> Range<Int>? {
+        var scanner = Scanner(bytes: line)
+        return scanner.scanRequest()?.paramID
+    }
+
+    /// Writes the reply and returns true when the line is one `match` recognises.
+    static func answer(_ line: UnsafeRawBufferPointer, dataset: Dataset, pong: [UInt8], into output: inout [UInt8]) -> Bool {
+        guard let match = match(line, dataset: dataset) else { return false }
+        output.append(contentsOf: MessageCodec.replyStart)
+        switch match {
+        case .get(let id, let record):
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[id]))
+            output.append(contentsOf: MessageCodec.resultStart)
+            dataset.appendRecordJSON(record, to: &output)
+        case .ping(let id):
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[id]))
             output.append(contentsOf: MessageCodec.resultStart)
             output.append(contentsOf: pong)
-            output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-            return true
         }
-        return false
+        output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        return true
+    }
+
+    /// Whether `bytes` spell exactly `literal` (a `memcmp`, no allocation).
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+        bytes.count == literal.utf8CodeUnitCount
+            && (bytes.count == 0 || memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0)
     }
 
     /// The byte ranges of a simple request.
@@ -63,20 +86,20 @@ enum FastPath {
                 guard let key = scanString() else { return nil }
                 guard consume(UInt8(ascii: ":")) else { return nil }
                 let name = UnsafeRawBufferPointer(rebasing: bytes[key.lowerBound + 1..<key.upperBound - 1])
-                if name.elementsEqual(FastPath.idKey) {
+                if FastPath.equals(name, "id") {
                     guard id == nil else { return nil }
                     skipSpace()
                     if peek() == UInt8(ascii: "\"") { id = scanString() } else { id = scanNumber() }
                     guard id != nil else { return nil }
-                } else if name.elementsEqual(FastPath.methodKey) {
+                } else if FastPath.equals(name, "method") {
                     guard method == nil, let value = scanString() else { return nil }
                     method = value.lowerBound + 1..<value.upperBound - 1
-                } else if name.elementsEqual(FastPath.jsonrpcKey) {
+                } else if FastPath.equals(name, "jsonrpc") {
                     guard !sawVersion, let value = scanString(),
-                        UnsafeRawBufferPointer(rebasing: bytes[value.lowerBound + 1..<value.upperBound - 1]).elementsEqual(FastPath.version)
+                        FastPath.equals(UnsafeRawBufferPointer(rebasing: bytes[value.lowerBound + 1..<value.upperBound - 1]), "2.0")
                     else { return nil }
                     sawVersion = true
-                } else if name.elementsEqual(FastPath.paramsKey) {
+                } else if FastPath.equals(name, "params") {
                     guard !sawParams else { return nil }
                     sawParams = true
                     guard consume(UInt8(ascii: "{")) else { return nil }
@@ -84,7 +107,7 @@ enum FastPath {
                         index += 1
                     } else {
                         guard let paramKey = scanString(), consume(UInt8(ascii: ":")),
-                            UnsafeRawBufferPointer(rebasing: bytes[paramKey.lowerBound + 1..<paramKey.upperBound - 1]).elementsEqual(FastPath.idKey),
+                            FastPath.equals(UnsafeRawBufferPointer(rebasing: bytes[paramKey.lowerBound + 1..<paramKey.upperBound - 1]), "id"),
                             let value = scanString(), consume(UInt8(ascii: "}"))
                         else { return nil }
                         paramID = value.lowerBound + 1..<value.upperBound - 1

@@ -63,8 +63,9 @@ public enum MessageCodec {
     }
 
     /// The constant start of every reply.
-    static let replyStart = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
-    static let resultStart = Array(#","result":"#.utf8)
+    package static let replyStart = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+    /// What goes between a reply's id and its result.
+    package static let resultStart = Array(#","result":"#.utf8)
     static let errorStart = Array(#","error":"#.utf8)
 
     /// Appends `{"jsonrpc":"2.0","id":ID,"result":` — the caller writes the result and then `}`.
