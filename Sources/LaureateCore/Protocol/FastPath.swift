@@ -75,6 +75,7 @@ package enum FastPath {
         var index = 0
 
         mutating func scanRequest() -> SimpleRequest? {
+            if let exact = exactGet() { return exact }
             var id: Range<Int>?
             var method: Range<Int>?
             var paramID: Range<Int>?
@@ -120,6 +121,33 @@ package enum FastPath {
             skipSpace()
             guard index == bytes.count, let id, let method else { return nil }
             return SimpleRequest(id: id, method: method, paramID: paramID)
+        }
+
+        /// The first tier: the exact layout scripts and `laureatectl` send,
+        /// `{"jsonrpc":"2.0","id":ID,"method":"laureate.get","params":{"id":"KEY"}}`, checked with two
+        /// `memcmp`s and a grammar check of ID and KEY, without the general scanner.
+        private func exactGet() -> SimpleRequest? {
+            let head: StaticString = #"{"jsonrpc":"2.0","id":"#
+            let middle: StaticString = #","method":"laureate.get","params":{"id":""#
+            let tail: StaticString = #""}}"#
+            guard bytes.count > head.utf8CodeUnitCount + middle.utf8CodeUnitCount + tail.utf8CodeUnitCount,
+                memcmp(bytes.baseAddress!, head.utf8Start, head.utf8CodeUnitCount) == 0
+            else { return nil }
+            var probe = Scanner(bytes: bytes, index: head.utf8CodeUnitCount)
+            let id: Range<Int>?
+            if probe.index < bytes.count, bytes[probe.index] == UInt8(ascii: "\"") { id = probe.scanString() } else { id = probe.scanNumber() }
+            guard let id, id.upperBound + middle.utf8CodeUnitCount < bytes.count,
+                memcmp(bytes.baseAddress! + id.upperBound, middle.utf8Start, middle.utf8CodeUnitCount) == 0
+            else { return nil }
+            let keyStart = id.upperBound + middle.utf8CodeUnitCount
+            let keyEnd = bytes.count - tail.utf8CodeUnitCount
+            guard keyEnd >= keyStart, memcmp(bytes.baseAddress! + keyEnd, tail.utf8Start, tail.utf8CodeUnitCount) == 0 else { return nil }
+            for position in keyStart..<keyEnd {
+                let byte = bytes[position]
+                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return nil }
+            }
+            let methodStart = id.upperBound + #","method":""#.utf8.count
+            return SimpleRequest(id: id, method: methodStart..<methodStart + 12, paramID: keyStart..<keyEnd)
         }
 
         private func peek() -> UInt8? {

@@ -179,9 +179,6 @@ public final class SocketServer: Service {
             ])
             return channel.eventLoop.makeCompletedFuture {
                 let handler = ConnectionHandler(shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
-                if let idle = limits.idleTimeout {
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: TimeAmount(idle)))
-                }
                 try channel.pipeline.syncOperations.addHandler(handler)
                 let loopBound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
                 let eventLoop = channel.eventLoop

@@ -43,6 +43,11 @@ struct FastPathTests {
                 members.append(generator.next(5) == 0 ? "\"params\":{}" : "\"params\":{\"id\":\"\(id)\"}")
             }
             var line = "{" + members.joined(separator: generator.next(2) == 0 ? "," : " , ") + "}"
+            if generator.next(4) == 0 {
+                let requestIDs = ["1", "-7", "\"x\"", "01", "1.5", "\"a\\\"b\"", "null", "\"\""]
+                let key = ids[generator.next(ids.count)]
+                line = #"{"jsonrpc":"2.0","id":\#(requestIDs[generator.next(requestIDs.count)]),"method":"laureate.get","params":{"id":"\#(key)"}}"#
+            }
             if generator.next(10) == 0 { line.removeLast() }
             if generator.next(10) == 0 { line = "  " + line + " " }
             let bytes = Array(line.utf8)

@@ -106,6 +106,19 @@ struct SocketServerTests {
         }
     }
 
+    @Test("closes a connection that stays idle past the timeout, and not a busy one")
+    func idleTimeout() async throws {
+        try await withServer(configure: { $0.idleTimeout = .milliseconds(300) }) { path in
+            let idle = try LaureateConnection(path: path, timeout: 5)
+            let busy = try LaureateConnection(path: path, timeout: 5)
+            for _ in 0..<8 {
+                try await Task.sleep(for: .milliseconds(100))
+                #expect(try busy.call("ping") == .result("pong"))
+            }
+            #expect(throws: ClientError.closed) { try idle.receiveLine() }
+        }
+    }
+
     @Test("refuses a socket a live server owns, and replaces a stale one")
     func socketFile() async throws {
         try await withServer { path in
