@@ -14,59 +14,54 @@ public enum TextFolding {
 
     /// Calls `body` with the UTF-8 bytes of each folded word of `text`, without building strings.
     ///
-    /// ASCII, most of any French text, is folded byte by byte; only other scalars are decoded.
+    /// ASCII, most of any French text, is folded byte by byte, and the two-byte Latin letters
+    /// through a table; only other scalars are decoded and looked up (this runs over every
+    /// searchable field of every record at load).
     public static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func flush() {
-            if !word.isEmpty {
-                word.withUnsafeBufferPointer(body)
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        var utf8 = text.utf8.makeIterator()
-        var decoder = UTF8()
-        var pendingLead: UInt8?
-        while true {
-            let byte: UInt8
-            if let lead = pendingLead {
-                byte = lead
-                pendingLead = nil
-            } else if let next = utf8.next() {
-                byte = next
-            } else {
-                break
-            }
-            if byte < 0x80 {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A: word.append(byte)
-                case 0x41...0x5A: word.append(byte + 0x20)
-                default: flush()
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func flush() {
+                if !word.isEmpty {
+                    word.withUnsafeBufferPointer(body)
+                    word.removeAll(keepingCapacity: true)
                 }
-                continue
             }
-            var sequence = [byte]
-            while let next = utf8.next() {
-                if next & 0xC0 == 0x80 {
-                    sequence.append(next)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: word.append(byte)
+                    case 0x41...0x5A: word.append(byte + 0x20)
+                    default: flush()
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard index + length <= bytes.count else { break }
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if (0xC0...0x17F).contains(value) {
+                    let folded = latinFoldBytes[Int(value - 0xC0)]
+                    if folded.isEmpty { flush() } else { word.append(contentsOf: folded) }
+                } else if (0x0300...0x036F).contains(value) {
+                    continue
+                } else if let scalar = Unicode.Scalar(value), let folded = fold(scalar) {
+                    word.append(contentsOf: String(String.UnicodeScalarView(folded)).utf8)
                 } else {
-                    pendingLead = next
-                    break
+                    flush()
                 }
             }
-            var scalars = sequence.makeIterator()
-            guard case .scalarValue(let scalar) = decoder.decode(&scalars) else {
-                flush()
-                continue
-            }
-            if let folded = fold(scalar) {
-                word.append(contentsOf: String(String.UnicodeScalarView(folded)).utf8)
-            } else if !isCombiningMark(scalar) {
-                flush()
-            }
+            flush()
         }
-        flush()
     }
+
+    /// `latinFolds` as bytes, indexed from U+00C0, for the hot loop of `forEachWord`.
+    private static let latinFoldBytes: [[UInt8]] = (0xC0...0x17F).map { Array((latinFolds[UInt32($0)] ?? "").utf8) }
 
     /// The whole-value key of `text`: its folded words joined by single spaces, so that
     /// `Provence-Alpes-Côte d'Azur` and `provence alpes cote d azur` compare equal.
