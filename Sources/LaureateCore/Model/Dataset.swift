@@ -50,6 +50,7 @@ public final class Dataset: Sendable {
 
     /// Indexes validated records. `paths` and `loadedAt` only describe them.
     public init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
+        precondition(records.count < 1 << 24, "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
         var store = RecordStore()
         var hash = SHA256()
         var line: [UInt8] = []

@@ -45,13 +45,15 @@ public struct StatsResult: Sendable, Equatable {
 /// Answers searches and statistics on a dataset snapshot: pure functions, no state of their own.
 public enum QueryEngine {
     /// The records matching every filter, ascending; nil means every record (no filter given).
-    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, relevance: [Int32: Int]) {
+    /// With `q`, `relevance` maps each word match (by position in the search result) to its score;
+    /// the result is filtered further, so the scores are looked up by record.
+    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt8])) {
         var lists: [[Int32]] = []
-        var relevance: [Int32: Int] = [:]
+        var relevance: (records: [Int32], scores: [UInt8]) = ([], [])
         if !filters.words.isEmpty {
             let found = dataset.search.search(words: filters.words)
             lists.append(found.records)
-            relevance = found.relevance
+            relevance = (found.records, found.relevance)
         }
         let facetFilters: [(Dataset.FacetName, [String]?)] = [
             (.sector, filters.sector), (.department, filters.department), (.region, filters.region),
@@ -70,39 +72,82 @@ public enum QueryEngine {
     }
 
     /// The page of results for a search.
+    ///
+    /// Each match gets one 64-bit key that orders it (relevance, then the precomputed rank of the
+    /// sort field, records lacking the field last); only the requested page is selected when it
+    /// is small against the matches, so a broad query does not sort everything it found.
     public static func search(_ query: SearchQuery, in dataset: Dataset) -> SearchPage {
         let (found, relevance) = matches(query.filters, in: dataset)
         let ranks = dataset.sortRanks[query.sort == .relevance ? .project : query.sort]!
-        let ordered: [Int32]
+        let records = found ?? Array(0..<Int32(dataset.count))
+        var keys = [UInt64]()
+        keys.reserveCapacity(records.count)
         if query.sort == .relevance {
-            let records = found ?? []
-            ordered = records.sorted { lhs, rhs in
-                let left = relevance[lhs] ?? 0
-                let right = relevance[rhs] ?? 0
-                if left != right { return query.descending ? left < right : left > right }
-                return ranks[Int(lhs)] < ranks[Int(rhs)]
+            var cursor = 0
+            for record in records {
+                while relevance.records[cursor] < record { cursor += 1 }
+                let score = UInt64(relevance.scores[cursor])
+                let ordered = query.descending ? score : 255 - score
+                keys.append(ordered << 56 | UInt64(UInt32(ranks[Int(record)])) << 24 | UInt64(record))
             }
         } else {
             let present = presence(of: query.sort, in: dataset)
-            let records = found ?? Array(0..<Int32(dataset.count))
-            ordered = records.sorted { lhs, rhs in
-                let left = present(Int(lhs))
-                let right = present(Int(rhs))
-                if left != right { return left }
-                let leftRank = ranks[Int(lhs)]
-                let rightRank = ranks[Int(rhs)]
-                return query.descending && left ? leftRank > rightRank : leftRank < rightRank
+            for record in records {
+                let rank = UInt64(UInt32(ranks[Int(record)]))
+                let has = present(Int(record))
+                let ordered: UInt64 = has ? (query.descending ? UInt64(UInt32.max) - rank : rank) : UInt64(UInt32.max) + rank
+                keys.append(ordered << 24 | UInt64(record))
             }
         }
-        let total = ordered.count
+        let total = keys.count
         let start = min(query.offset, total)
         let end = min(start + query.limit, total)
+        let page: ArraySlice<UInt64>
+        if end * 8 < total {
+            page = smallest(end, of: keys)[start..<end]
+        } else {
+            keys.sort()
+            page = keys[start..<end]
+        }
         return SearchPage(
             total: total,
-            items: ordered[start..<end].map(Int.init),
+            items: page.map { Int($0 & 0xFF_FFFF) },
             offset: query.offset,
             nextOffset: end < total ? end : nil
         )
+    }
+
+    /// The `count` smallest keys, ascending, with a bounded max-heap: O(n log count).
+    private static func smallest(_ count: Int, of keys: [UInt64]) -> [UInt64] {
+        guard count > 0 else { return [] }
+        var heap: [UInt64] = []
+        heap.reserveCapacity(count)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = parent * 2 + 1
+                guard left < heap.count else { return }
+                var largest = left
+                if left + 1 < heap.count, heap[left + 1] > heap[left] { largest = left + 1 }
+                guard heap[largest] > heap[parent] else { return }
+                heap.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+        for key in keys {
+            if heap.count < count {
+                heap.append(key)
+                var child = heap.count - 1
+                while child > 0, heap[(child - 1) / 2] < heap[child] {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if key < heap[0] {
+                heap[0] = key
+                siftDown(0)
+            }
+        }
+        return heap.sorted()
     }
 
     /// Whether a record has the field a sort key reads (those that lack it sort last either way).

@@ -64,15 +64,15 @@ struct SearchIndex: Sendable {
         return low..<end
     }
 
-    /// The records matching every word (the last one as a prefix), ascending, with their relevance:
-    /// how many query words appear in the naming fields.
-    func search(words: [String]) -> (records: [Int32], relevance: [Int32: Int]) {
-        guard !words.isEmpty else { return ([], [:]) }
+    /// The records matching every word (the last one as a prefix), ascending, with their relevance
+    /// (how many query words appear in the naming fields), one entry per match.
+    func search(words: [String]) -> (records: [Int32], relevance: [UInt8]) {
+        guard !words.isEmpty else { return ([], []) }
         var lists: [[Int32]] = []
         var namingLists: [[Int32]] = []
         for (position, word) in words.enumerated() {
             let range = wordRange(word, exact: position < words.count - 1)
-            if range.isEmpty { return ([], [:]) }
+            if range.isEmpty { return ([], []) }
             lists.append(SortedIndexes.union(range.map { postings[$0] }))
             namingLists.append(SortedIndexes.union(range.map { namingPostings[$0] }))
         }
@@ -81,9 +81,14 @@ struct SearchIndex: Sendable {
         for list in lists.dropFirst() where !matches.isEmpty {
             matches = SortedIndexes.intersection(matches, list)
         }
-        var relevance: [Int32: Int] = [:]
-        for record in matches {
-            relevance[record] = namingLists.reduce(0) { $0 + (SortedIndexes.contains($1, record) ? 1 : 0) }
+        // Both sides are ascending: one merge walk per word counts the naming hits.
+        var relevance = [UInt8](repeating: 0, count: matches.count)
+        for naming in namingLists {
+            var cursor = 0
+            for (position, record) in matches.enumerated() {
+                while cursor < naming.count, naming[cursor] < record { cursor += 1 }
+                if cursor < naming.count, naming[cursor] == record { relevance[position] &+= 1 }
+            }
         }
         return (matches, relevance)
     }
