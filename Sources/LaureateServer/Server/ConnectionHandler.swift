@@ -170,7 +170,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 tooLarge = true
                 break
             }
-            if buffer.readerIndex >= warmedUntil { warmUp(buffer, dataset: dataset) }
+            // Warming only pays when several requests wait: one alone would just be scanned twice.
+            if buffer.readerIndex >= warmedUntil, newline + 1 < buffer.readableBytes { warmUp(buffer, dataset: dataset) }
             answerLine(&buffer, length: newline, context: context, dataset: dataset)
             buffer.moveReaderIndex(forwardBy: 1)
         }
