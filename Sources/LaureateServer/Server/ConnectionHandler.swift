@@ -109,7 +109,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        if idleCheck != nil { lastActivity = .now() }
+        lastActivity = .now()
         flushOutput(context: context)
     }
 
@@ -335,10 +335,24 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Finishes the replies owed, then closes: used at shutdown.
     func shutDownGracefully() {
         guard let context else { return }
-        if waitingForReload {
-            inputClosed = true
+        lastActivity = .now()
+        closeWhenQuiet(context: context)
+    }
+
+    /// At shutdown, requests a client already sent still get their replies (under socket
+    /// activation a restart must not fail a request): close only once nothing is owed and the
+    /// connection has been quiet for a moment. `SocketServer` force-closes after 5 s regardless.
+    private func closeWhenQuiet(context: ChannelHandlerContext) {
+        guard !closing else { return }
+        let quiet = NIODeadline.now() - lastActivity >= .milliseconds(100)
+        if quiet, !waitingForReload, inbound.map({ $0.readableBytes == 0 }) ?? true {
+            close(context: context)
             return
         }
-        close(context: context)
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: .milliseconds(50)) {
+            let handler = loopBound.value
+            if let context = handler.context { handler.closeWhenQuiet(context: context) }
+        }
     }
 }
