@@ -1,0 +1,193 @@
+function __laureatectl_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __laureatectl_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __laureatectl_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __laureatectl_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __laureatectl_parse_tokens -S
+    set -l unparsed_tokens (__laureatectl_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'laureatectl'
+        __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'get'
+            __laureatectl_parse_subcommand -r 1 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'search'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'limit=' 'offset=' 'sort=' 'all' 'version' 'h/help'
+        case 'stats'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'by=' 'q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'version' 'h/help'
+        case 'sectors'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'program'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'status'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'reload'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'watch'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'discover'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'call'
+            __laureatectl_parse_subcommand 2 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'ping'
+            __laureatectl_parse_subcommand 0 'socket=' 'json' 'timeout=' 'version' 'h/help'
+        case 'help'
+            __laureatectl_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __laureatectl_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __laureatectl_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __laureatectl_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __laureatectl_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__laureatectl_tokens -p)
+    if test -z "$(__laureatectl_tokens -t)"
+        set -l index (count (__laureatectl_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'laureatectl' -f
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'get' -d 'Show laureates by id.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'search' -d 'Search laureates by words and filters.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'stats' -d 'Count laureates and sum their figures per group, with bar charts.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'sectors' -d 'List the sectors of the call with their laureate counts.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'program' -d 'Show the facts of the call for projects.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'status' -d 'Show the daemon\'s version, uptime, counters and dataset.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'reload' -d 'Re-read the dataset (admins only); the old data stays if the new is bad.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'watch' -d 'Print each dataset reload as it happens, until interrupted.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'discover' -d 'Describe the daemon\'s methods (its OpenRPC document with --json).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'call' -d 'Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'ping' -d 'Check that the daemon answers.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" q' -l 'q' -d 'Words to find (accent- and case-insensitive; the last word may be a prefix).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'sector' -d 'Sector id: sante, agroalimentaire, electronique, intrants, 5g (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'region' -d 'Region name, e.g. bretagne (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'department' -d 'Département INSEE code, e.g. 44, 2A (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'city' -d 'City (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'company' -d 'Company (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'call' -d 'Call id, e.g. relocalisation (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" limit' -l 'limit' -d 'Results per page (1…1000).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" offset' -l 'offset' -d 'Results to skip.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" sort' -l 'sort' -d 'Order: relevance, project, jobs, investment, aid; prefix - for descending.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" all' -l 'all' -d 'Page through every result (JSON Lines with --json).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" by' -l 'by' -d 'Group by sector, region, department or call.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" q' -l 'q' -d 'Words to find (accent- and case-insensitive; the last word may be a prefix).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'sector' -d 'Sector id: sante, agroalimentaire, electronique, intrants, 5g (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'region' -d 'Region name, e.g. bretagne (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'department' -d 'Département INSEE code, e.g. 44, 2A (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'city' -d 'City (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'company' -d 'Company (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats"' -l 'call' -d 'Call id, e.g. relocalisation (repeatable).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" json' -l 'json' -d 'Print the result as JSON (pretty on a terminal, one line when piped).'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" timeout' -l 'timeout' -d 'Seconds to wait for a reply; 75 on expiry.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" version' -l 'version' -d 'Show the version.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl help" version' -l 'version' -d 'Show the version.'

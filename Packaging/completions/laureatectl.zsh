@@ -1,0 +1,274 @@
+#compdef laureatectl
+
+__laureatectl_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__laureatectl_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __laureatectl_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__laureatectl_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_laureatectl() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'get:Show laureates by id.'
+            'search:Search laureates by words and filters.'
+            'stats:Count laureates and sum their figures per group, with bar charts.'
+            'sectors:List the sectors of the call with their laureate counts.'
+            'program:Show the facts of the call for projects.'
+            'status:Show the daemon'\''s version, uptime, counters and dataset.'
+            'reload:Re-read the dataset (admins only); the old data stays if the new is bad.'
+            'watch:Print each dataset reload as it happens, until interrupted.'
+            'discover:Describe the daemon'\''s methods (its OpenRPC document with --json).'
+            'call:Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.'
+            'ping:Check that the daemon answers.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        get|search|stats|sectors|program|status|reload|watch|discover|call|ping|help)
+            "_laureatectl_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_laureatectl_get() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '*:ids:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_search() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
+        '*--region[Region name, e.g. bretagne (repeatable).]:region:'
+        '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:'
+        '*--city[City (repeatable).]:city:'
+        '*--company[Company (repeatable).]:company:'
+        '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--limit[Results per page (1…1000).]:limit:'
+        '--offset[Results to skip.]:offset:'
+        '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:'
+        '--all[Page through every result (JSON Lines with --json).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_stats() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--by[Group by sector, region, department or call.]:by:'
+        '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
+        '*--region[Region name, e.g. bretagne (repeatable).]:region:'
+        '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:'
+        '*--city[City (repeatable).]:city:'
+        '*--company[Company (repeatable).]:company:'
+        '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_sectors() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_program() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_status() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_reload() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_watch() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_discover() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_call() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        ':method:'
+        ':params:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_ping() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
+        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_laureatectl_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _laureatectl ]]; then
+    _laureatectl "${@}"
+else
+    compdef _laureatectl laureatectl
+fi
