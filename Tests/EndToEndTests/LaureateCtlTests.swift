@@ -45,4 +45,73 @@ struct LaureateCtlTests {
         #expect(down.status == 69)
         #expect(down.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test("exit 75 when no reply comes within --timeout")
+    func timeout() throws {
+        let directory = try Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("silent.sock").path
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        #expect(listen(fd, 4) == 0)
+        let result = try Harness.run(try Harness.binary("laureatectl"), ["--socket", path, "--timeout", "0.3", "ping"])
+        #expect(result.status == 75)
+        #expect(result.stderr == "laureatectl: no reply within 0.3 s\n")
+    }
+
+    @Test("exit 77 when a non-admin uid asks for a reload; root may", .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func forbidden() throws {
+        let daemon = try Daemon()
+        chmod(daemon.directory.path, 0o755)
+        let ctl = try Harness.binary("laureatectl")
+        let nobody = try Harness.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                     ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "reload"])
+        #expect(nobody.status == 77, "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("forbidden"))
+        let query = try Harness.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                    ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "--json", "get", "lacio"])
+        #expect(query.status == 0, "anyone may query")
+        let root = try daemon.ctl(["reload"])
+        #expect(root.status == 0)
+        #expect(root.stdout.hasPrefix("Reloaded 89 records"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("watch prints each dataset.reloaded as it comes")
+    func watch() throws {
+        let daemon = try Daemon()
+        let process = Process()
+        process.executableURL = try Harness.binary("laureatectl")
+        process.arguments = ["--socket", daemon.socket, "--json", "watch"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer { process.terminate() }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try daemon.ctl(["reload"]).status == 0)
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"jsonrpc":"2.0","method":"dataset.reloaded","params":{"dataset":{"#), "\(text)")
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
+    func examples(_ script: String) throws {
+        let daemon = try Daemon()
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples")
+        let result = try Harness.run(examples.appendingPathComponent(script), [daemon.socket])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(script == "pipeline.py" ? "89 laureates fetched" : "LACIO is made by Oxxius"))
+        #expect(daemon.stop() == 0)
+    }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Golden output of every laureatectl subcommand and exit code, against a live daemon on the
+/// embedded data. `Snapshots/<case>.txt` holds the exit status, stdout and stderr, with times,
+/// durations and counters that change from run to run replaced by placeholders.
+/// `RECORD_SNAPSHOTS=1 swift test` re-records them and fails the run.
+@Suite("laureatectl golden output", .serialized)
+struct CLISnapshotTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    static let cases: [(String, [String])] = [
+        ("get", ["get", "lacio"]),
+        ("get-several", ["get", "sekkoia", "mesprcc"]),
+        ("get-missing", ["get", "no-such-laureate"]),
+        ("get-json", ["--json", "get", "lacio"]),
+        ("get-json-missing", ["--json", "get", "no-such-laureate"]),
+        ("search-words-region", ["search", "--q", "électronique", "--region", "bretagne"]),
+        ("search-sorted", ["search", "--sector", "agroalimentaire", "--sort", "-jobs", "--limit", "5"]),
+        ("search-paged", ["search", "--limit", "3", "--offset", "6"]),
+        ("search-all-json-lines", ["--json", "search", "--all", "--sector", "intrants"]),
+        ("search-json", ["--json", "search", "--q", "culture cellulaire"]),
+        ("search-bad-sort", ["search", "--sort", "size"]),
+        ("stats-sector", ["stats", "--by", "sector"]),
+        ("stats-region-filtered", ["stats", "--by", "department", "--region", "Bretagne"]),
+        ("stats-json", ["--json", "stats", "--by", "call"]),
+        ("sectors", ["sectors"]),
+        ("sectors-json", ["--json", "sectors"]),
+        ("program", ["program"]),
+        ("status", ["status"]),
+        ("status-json", ["--json", "status"]),
+        ("discover", ["discover"]),
+        ("call", ["call", "laureate.get", #"{"id":"lacio"}"#]),
+        ("call-no-params", ["call", "ping"]),
+        ("call-unknown-method", ["call", "laureate.explode"]),
+        ("call-bad-json", ["call", "laureate.get", "{id: lacio}"]),
+        ("ping", ["ping"]),
+        ("ping-json", ["--json", "ping"]),
+        ("usage-unknown-subcommand", ["frobnicate"]),
+        ("usage-bad-option", ["stats", "--by", "colour"]),
+        ("usage-no-id", ["get"]),
+    ]
+
+    /// Times, durations and counters that differ between runs.
+    static func normalized(_ text: String) -> String {
+        let rules: [(String, String)] = [
+            (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, "<time>"),
+            (#"\(\d+ µs\)"#, "(<µs>)"),
+            (#""uptime_s":[0-9.e-]+"#, #""uptime_s":<s>"#),
+            (#"uptime +\S+( \S+)*"#, "uptime        <uptime>"),
+            (#""requests_total":\d+"#, #""requests_total":<n>"#),
+            (#"requests +\d[\d ]*"#, "requests      <n>"),
+            (#""connections":\d+"#, #""connections":<n>"#),
+            (#"connections +\d+"#, "connections   <n>"),
+        ]
+        var result = text
+        for (pattern, replacement) in rules {
+            result = result.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return result
+    }
+
+    @Test("every subcommand's output and exit status match the snapshot")
+    func snapshots() throws {
+        let daemon = try Daemon()
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        for (name, arguments) in Self.cases {
+            let result = try daemon.ctl(arguments, environment: ["COLUMNS": "100"])
+            let actual = Self.normalized("$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)")
+            let file = Self.directory.appendingPathComponent("\(name).txt")
+            if record {
+                try actual.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? "(no snapshot: RECORD_SNAPSHOTS=1 swift test)"
+            #expect(actual == expected, "\(name)")
+        }
+        if record { Issue.record("re-recorded \(Self.cases.count) snapshots; unset RECORD_SNAPSHOTS and run again") }
+        #expect(daemon.stop() == 0)
+    }
+}
