@@ -80,6 +80,11 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "laureate-fuzz",
+            dependencies: ["LaureateCore"],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "LaureateCoreTests",
             dependencies: ["LaureateCore"],

@@ -1,0 +1,103 @@
+import LaureateCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Fuzz target: bytes as a client would send them, split into lines as the server frames them,
+/// each line answered by the dispatcher on the embedded dataset. Every reply must be one line of
+/// valid JSON, and nothing may crash.
+///
+/// Built with `-sanitize=fuzzer,address -DFUZZING` by Scripts/fuzz, libFuzzer drives
+/// `LLVMFuzzerTestOneInput`. In a normal build the executable replays the files given as
+/// arguments (a corpus, or a crash to reproduce) through the same function.
+enum FuzzTarget {
+    static let dataset: Dataset = {
+        let records = try! DatasetReader.records(from: [DatasetSource(name: "embedded", bytes: Array(EmbeddedData.laureatesJSONL.utf8))])
+        return Dataset(records: records, program: .embedded, paths: ["embedded"], loadedAt: "2026-01-01T00:00:00Z")
+    }()
+    static let dispatcher = RequestDispatcher(version: "fuzz", adminPolicy: AdminPolicy(daemonUID: 0))
+
+    struct Status: ServerStatusSource {
+        func currentStatus() -> ServerStatus {
+            ServerStatus(version: "fuzz", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
+        }
+    }
+
+    static func run(_ input: UnsafeRawBufferPointer) {
+        var connection = ConnectionState(peer: PeerCredentials(pid: 1, uid: 1000, gid: 1000))
+        var start = 0
+        while start <= input.count {
+            var end = start
+            while end < input.count, input[end] != 0x0A { end += 1 }
+            var line = UnsafeRawBufferPointer(rebasing: input[start..<end])
+            if line.last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+            if !line.isEmpty, line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                var output: [UInt8] = []
+                if case .reload(let pending) = dispatcher.handle(line: line, dataset: dataset, connection: &connection, server: Status(), into: &output) {
+                    let failure = ProtocolError(.reloadFailed, message: "fuzz", data: ["path": "fuzz", "reason": "fuzz"])
+                    _ = dispatcher.resume(pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection, server: Status(), into: &output)
+                }
+                check(output)
+            }
+            start = end + 1
+        }
+    }
+
+    /// Every reply line parses as JSON and is an object or an array of objects.
+    static func check(_ output: [UInt8]) {
+        for reply in output.split(separator: 0x0A) {
+            guard let value = try? JSONParser.parse(Array(reply)) else { fatalError("a reply is not valid JSON: \(String(decoding: reply, as: UTF8.self))") }
+            switch value {
+            case .object: break
+            case .array(let items) where items.allSatisfy({ $0.objectValue != nil }): break
+            default: fatalError("a reply is neither an object nor a batch: \(String(decoding: reply, as: UTF8.self))")
+            }
+        }
+        if !output.isEmpty, output.last != 0x0A { fatalError("a reply does not end its line") }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver.
+@_cdecl("laureate_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
+}
+#else
+@main
+enum Replay {
+    static func main() {
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            guard let file = fopen(path, "rb") else { continue }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let read = fread(&chunk, 1, chunk.count, file)
+                if read == 0 { break }
+                bytes += chunk[..<read]
+            }
+            fclose(file)
+            bytes.withUnsafeBytes { FuzzTarget.run($0) }
+            count += 1
+        }
+        print("replayed \(count) inputs without a failure")
+    }
+}
+#endif
