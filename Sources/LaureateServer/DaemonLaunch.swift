@@ -37,6 +37,7 @@ public struct DaemonLaunch: Sendable {
             throw ServerError.socketUnusable(path: "(none)", reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
         }
         logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
+        raiseFileLimit(for: settings.maximumConnections, logger: logger)
         let start = SystemdNotifier.monotonicMicroseconds()
         let dataset = try DatasetLoader.load(configuration)
         let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
@@ -55,6 +56,7 @@ public struct DaemonLaunch: Sendable {
             maximumConnectionsPerUID: settings.maximumConnectionsPerUID,
             idleTimeout: settings.idleTimeout,
             outputHighWaterBytes: settings.outputHighWaterBytes,
+            outputStallTimeout: settings.outputStallTimeout,
             socketMode: settings.socketMode,
             socketGroup: settings.socketGroup,
             threads: settings.threads
@@ -65,6 +67,21 @@ public struct DaemonLaunch: Sendable {
                 "Serving \(dataset.count) laureate records on \(address) (loaded in \(Int((loadedIn * 1000).rounded())) ms)"
             })
         )
+    }
+}
+
+/// Raises the soft limit on open files toward the hard one, enough for every allowed connection:
+/// systemd's default soft limit (1024) would turn `LAUREATED_MAX_CONNECTIONS` (4096) into `EMFILE`.
+private func raiseFileLimit(for connections: Int, logger: Logger) {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+    let wanted = rlim_t(connections + 64)
+    guard limit.rlim_cur < wanted else { return }
+    limit.rlim_cur = min(wanted, limit.rlim_max)
+    if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 || limit.rlim_cur < wanted {
+        logger.warning("too few file descriptors for the connection limit; extra connections will wait", metadata: [
+            "limit.nofile": "\(limit.rlim_cur)", "limit.connections": "\(connections)",
+        ])
     }
 }
 

@@ -18,6 +18,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
     case maxConnectionsPerUID = "LAUREATED_MAX_CONNECTIONS_PER_UID"
     case idleTimeout = "LAUREATED_IDLE_TIMEOUT_S"
     case outputHighWater = "LAUREATED_OUTPUT_HIGH_WATER_BYTES"
+    case outputStallTimeout = "LAUREATED_OUTPUT_STALL_TIMEOUT_S"
     case adminUIDs = "LAUREATED_ADMIN_UIDS"
     case adminGroups = "LAUREATED_ADMIN_GROUPS"
     case socketMode = "LAUREATED_SOCKET_MODE"
@@ -36,6 +37,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .maxConnectionsPerUID: "1024"
         case .idleTimeout: "600"
         case .outputHighWater: "4194304"
+        case .outputStallTimeout: "30"
         case .socketMode: "0666"
         case .threads: "1"
         }
@@ -54,6 +56,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .maxConnectionsPerUID: "Most connections one uid may hold open."
         case .idleTimeout: "Seconds without traffic before a connection is closed; 0: never."
         case .outputHighWater: "Reply bytes queued for one connection before its requests stop being read."
+        case .outputStallTimeout: "Seconds a connection may leave its replies unread (queued past the high-water mark) before it is closed; 0: never."
         case .adminUIDs: "Uids allowed to call server.reload besides root and the daemon's own uid, comma-separated."
         case .adminGroups: "Groups (names or gids) whose members may call server.reload, comma-separated."
         case .socketMode: "Permission bits of the socket file the daemon creates (octal)."
@@ -75,6 +78,7 @@ public struct DaemonSettings: Sendable {
     public var maximumConnectionsPerUID: Int
     public var idleTimeout: Duration?
     public var outputHighWaterBytes: Int
+    public var outputStallTimeout: Duration?
     public var adminUIDs: Set<UInt32>
     public var adminGIDs: Set<UInt32>
     public var socketMode: UInt32
@@ -123,7 +127,7 @@ public struct DaemonSettings: Sendable {
             datasetPaths: value(.dataset).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
             logLevel: .info, datasetOptions: DatasetOptions(),
             maximumLineBytes: 0, maximumBatch: 0, maximumConnections: 0, maximumConnectionsPerUID: 0,
-            idleTimeout: nil, outputHighWaterBytes: 0, adminUIDs: [], adminGIDs: [], socketMode: 0, socketGroup: nil, threads: 1
+            idleTimeout: nil, outputHighWaterBytes: 0, outputStallTimeout: nil, adminUIDs: [], adminGIDs: [], socketMode: 0, socketGroup: nil, threads: 1
         )
         guard let level = Logger.Level(rawValue: value(.logLevel).lowercased()) else {
             throw fail(.logLevel, "expected trace, debug, info, notice, warning, error or critical")
@@ -141,6 +145,8 @@ public struct DaemonSettings: Sendable {
         let idle = try integer(.idleTimeout, minimum: 0)
         settings.idleTimeout = idle == 0 ? nil : .seconds(idle)
         settings.outputHighWaterBytes = try integer(.outputHighWater, minimum: 1024)
+        let stall = try integer(.outputStallTimeout, minimum: 0)
+        settings.outputStallTimeout = stall == 0 ? nil : .seconds(stall)
         settings.threads = try integer(.threads, minimum: 1)
         for uid in value(.adminUIDs).split(separator: ",") {
             guard let number = UInt32(uid.trimmingCharacters()) else { throw fail(.adminUIDs, "\"\(uid)\" is not a uid") }

@@ -104,15 +104,23 @@ final class Daemon {
     let ready: [String: String]
     private let log: URL
 
-    init(arguments: [String] = [], binary: URL? = nil) throws {
+    /// Starts `laureated` (through `prefix`, e.g. `prlimit …`, when given) on a private socket.
+    init(arguments: [String] = [], binary: URL? = nil, environment extra: [String: String] = [:], prefix: [String] = []) throws {
         directory = try Harness.temporaryDirectory()
         socket = directory.appendingPathComponent("d.sock").path
         notify = try NotifySocket(directory: directory)
         log = directory.appendingPathComponent("stderr.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.executableURL = try binary ?? Harness.binary("laureated")
-        process.arguments = ["--socket", socket] + arguments
+        let daemon = try binary ?? Harness.binary("laureated")
+        if let launcher = prefix.first {
+            process.executableURL = URL(fileURLWithPath: launcher)
+            process.arguments = Array(prefix.dropFirst()) + [daemon.path, "--socket", socket] + arguments
+        } else {
+            process.executableURL = daemon
+            process.arguments = ["--socket", socket] + arguments
+        }
         var environment = ProcessInfo.processInfo.environment
+        for (key, value) in extra { environment[key] = value }
         environment["NOTIFY_SOCKET"] = notify.path
         environment.removeValue(forKey: "LISTEN_PID")
         process.environment = environment

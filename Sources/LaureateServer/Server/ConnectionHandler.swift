@@ -52,6 +52,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private var idleCheck: RepeatedTask?
     private var lastActivity = NIODeadline.now()
+    private var unwritableSince: NIODeadline?
 
     private var waitingForReload = false
     private var inputClosed = false
@@ -80,20 +81,33 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.context = nil
     }
 
-    /// Closes the connection once it has been quiet for the idle timeout. A periodic check of a
-    /// timestamp rather than NIO's `IdleStateHandler`, which reschedules a timer on every read
-    /// and cost 8 % of one-request-at-a-time throughput (measured).
+    /// Closes the connection once it has been quiet for the idle timeout, or once its peer has not
+    /// read its replies for the output stall timeout (its queued replies stay past the high-water
+    /// mark all that time). A periodic check of timestamps rather than NIO's `IdleStateHandler`,
+    /// which reschedules a timer on every read and cost 8 % of one-request-at-a-time throughput.
     private func startIdleCheck(context: ChannelHandlerContext) {
-        guard let timeout = shared.configuration.idleTimeout else { return }
-        let limit = TimeAmount(timeout)
-        let period = TimeAmount.nanoseconds(max(limit.nanoseconds / 4, 10_000_000))
+        let configuration = shared.configuration
+        let limits = [configuration.idleTimeout, configuration.outputStallTimeout].compactMap { $0.map(TimeAmount.init) }
+        guard let shortest = limits.min() else { return }
+        let period = TimeAmount.nanoseconds(max(shortest.nanoseconds / 4, 10_000_000))
+        let idleLimit = configuration.idleTimeout.map(TimeAmount.init)
+        let stallLimit = configuration.outputStallTimeout.map(TimeAmount.init)
         lastActivity = .now()
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         idleCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
             let handler = loopBound.value
-            guard let context = handler.context, NIODeadline.now() - handler.lastActivity >= limit else { return }
-            handler.logger.debug("closing an idle connection", metadata: ["idle.seconds": "\(limit.nanoseconds / 1_000_000_000)"])
-            handler.close(context: context)
+            guard let context = handler.context, !handler.closing else { return }
+            let now = NIODeadline.now()
+            if let stallLimit, let since = handler.unwritableSince, now - since >= stallLimit {
+                handler.logger.warning("closing a connection whose peer does not read its replies", metadata: [
+                    "stall.seconds": "\(stallLimit.nanoseconds / 1_000_000_000)",
+                ])
+                handler.closing = true
+                context.close(promise: nil)
+            } else if let idleLimit, handler.unwritableSince == nil, now - handler.lastActivity >= idleLimit {
+                handler.logger.debug("closing an idle connection", metadata: ["idle.seconds": "\(idleLimit.nanoseconds / 1_000_000_000)"])
+                handler.close(context: context)
+            }
         }
     }
 
@@ -125,6 +139,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
+        unwritableSince = context.channel.isWritable ? nil : .now()
         if context.channel.isWritable {
             if !waitingForReload { setReading(true, context: context) }
             processLines(context: context)

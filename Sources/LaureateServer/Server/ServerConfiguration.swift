@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration?
     /// Reply bytes a connection may have queued before its requests stop being read.
     public var outputHighWaterBytes: Int
+    /// A connection whose replies stay queued past the high-water mark this long (its peer does
+    /// not read) is closed (nil: never).
+    public var outputStallTimeout: Duration?
     /// Permission bits of a socket file we create.
     public var socketMode: UInt32
     /// Group of a socket file we create (nil: the daemon's).
@@ -44,6 +47,7 @@ public struct ServerConfiguration: Sendable {
         maximumConnectionsPerUID: Int = 1024,
         idleTimeout: Duration? = .seconds(600),
         outputHighWaterBytes: Int = 4 << 20,
+        outputStallTimeout: Duration? = .seconds(30),
         socketMode: UInt32 = 0o666,
         socketGroup: UInt32? = nil,
         threads: Int = 1
@@ -57,6 +61,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumConnectionsPerUID = maximumConnectionsPerUID
         self.idleTimeout = idleTimeout
         self.outputHighWaterBytes = outputHighWaterBytes
+        self.outputStallTimeout = outputStallTimeout
         self.socketMode = socketMode
         self.socketGroup = socketGroup
         self.threads = threads

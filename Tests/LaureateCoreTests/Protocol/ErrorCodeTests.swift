@@ -35,3 +35,25 @@ struct ErrorCodeTests {
         #expect(data["path"] == "f.csv" && data["line"] == 2 && data["reason"] == "bad")
     }
 }
+
+@Suite("Batch limit")
+struct BatchLimitTests {
+    private func reply(_ count: Int) -> String {
+        let batch = "[" + Array(repeating: #"{"id":1,"method":"ping"}"#, count: count).joined(separator: ",") + "]"
+        var output: [UInt8] = []
+        var connection = ConnectionState(peer: nil)
+        Array(batch.utf8).withUnsafeBytes { line in
+            _ = RequestDispatcher(version: "t", adminPolicy: AdminPolicy(daemonUID: 0)).handle(
+                line: line, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("a batch of 1000 is answered; 1001 gets one -32600")
+    func limit() {
+        #expect(reply(1000).hasPrefix("[{"))
+        let refused = reply(1001)
+        #expect(refused.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32600"#))
+        #expect(refused.contains("more than 1000"))
+    }
+}
