@@ -94,6 +94,9 @@ public final class SocketServer: Service {
             throw error
         }
 
+        // Trap SIGHUP before READY=1: a reload asked right after readiness must not meet the
+        // default action, which ends the process.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         let address = Self.describe(configuration.listener)
         transition(to: .running)
         let loaded = store.current
@@ -103,7 +106,7 @@ public final class SocketServer: Service {
         await onReady(address)
 
         await withDiscardingTaskGroup { tasks in
-            tasks.addTask { await self.reloadOnSIGHUP() }
+            tasks.addTask { await self.reload(on: hangups) }
             await withGracefulShutdownHandler {
                 try? await serverChannel.closeFuture.get()
             } onGracefulShutdown: {
@@ -213,8 +216,7 @@ public final class SocketServer: Service {
     }
 
     /// Reloads the dataset on each SIGHUP, as `server.reload` does.
-    private func reloadOnSIGHUP() async {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
+    private func reload(on signals: UnixSignalsSequence) async {
         for await _ in signals {
             _ = await store.reload(trigger: "SIGHUP")
         }
