@@ -31,22 +31,7 @@ public final class LaureateConnection {
     /// - Parameter timeout: how long each reply may take; nil waits for ever (for `watch`).
     /// - Throws: `ClientError.unreachable` when nothing listens there.
     public init(path: String, timeout: Double?) throws(ClientError) {
-        guard path.utf8.count < 108 else { throw .unreachable(path: path, reason: "the path is longer than a Unix socket path can be") }
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .unreachable(path: path, reason: String(cString: strerror(errno))) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw .unreachable(path: path, reason: reason)
-        }
+        let fd = try UnixSocket.connect(to: path)
         self.fd = fd
         self.timeoutMilliseconds = timeout.map { Int32(min($0 * 1000, Double(Int32.max))) } ?? -1
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaureateClient
 import LaureateCore
 
 /// `laureate-bench load-redis`: puts the records of a JSON Lines file into Redis as
@@ -21,12 +22,7 @@ struct LoadRedis: ParsableCommand {
             commands += Array("*3\r\n$3\r\nSET\r\n$\(key.count)\r\n".utf8) + key + Array("\r\n$\(value.count)\r\n".utf8) + value + [0x0D, 0x0A]
             count += 1
         }
-        let fd = Foundation.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in socket.utf8.enumerated() { buffer[index] = byte } }
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        guard connected == 0 else { throw ValidationError("cannot connect to \(socket)") }
+        let fd = try UnixSocket.connect(to: socket)
         defer { close(fd) }
         var written = 0
         while written < commands.count {

@@ -187,12 +187,7 @@ struct Worker {
     let progress: Progress
 
     func run(count: Int) throws -> WorkerOutcome {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        guard connected == 0 else { throw ValidationError("cannot connect to \(path): \(String(cString: strerror(errno)))") }
+        let fd = try UnixSocket.connect(to: path)
         defer { close(fd) }
         var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
         var reader = ReplyReader(fd: fd, redis: redis)

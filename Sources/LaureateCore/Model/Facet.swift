@@ -93,15 +93,4 @@ enum SortedIndexes {
         }
         return result
     }
-
-    /// Whether the ascending `list` contains `value`.
-    static func contains(_ list: [Int32], _ value: Int32) -> Bool {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < list.count && list[low] == value
-    }
 }

@@ -29,7 +29,6 @@ public struct LaureateRecord: Sendable, Hashable {
     }
 
     private static let textFields = ["project", "title", "company", "city", "region", "summary", "notes"]
-    private static let figureFields = ["jobs", "investment_eur", "aid_eur"]
 
     /// Validates a record object against the record shape of the protocol.
     /// - Throws: `DatasetLoadError` listing every problem of this record, each naming the field.

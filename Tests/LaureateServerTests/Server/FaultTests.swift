@@ -10,41 +10,9 @@ import Testing
 /// Limits and faults: each test fails without the protection it names.
 @Suite("Limits and faults", .serialized)
 struct FaultTests {
-    private func withServer(
-        datasetPaths: [String] = [],
-        configure: (inout ServerConfiguration) -> Void = { _ in },
-        _ body: @Sendable (String) async throws -> Void
-    ) async throws {
-        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("laureated-fault-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("d.sock").path
-        let logger = Logger(label: "test")
-        let datasetConfiguration = DatasetConfiguration(paths: datasetPaths)
-        let store = DatasetStore(dataset: try DatasetLoader.load(datasetConfiguration), configuration: datasetConfiguration, logger: logger)
-        var configuration = ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid()))
-        configure(&configuration)
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
-        let server = SocketServer(configuration: configuration, store: store, logger: logger, onReady: { readyContinuation.yield($0) })
-        let group = ServiceGroup(services: [server], logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ready.makeAsyncIterator()
-            _ = await iterator.next()
-            try await body(path)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
-    }
-
     /// A raw client socket, for misbehaving on purpose.
     private func rawConnect(_ path: String) -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        return fd
+        (try? UnixSocket.connect(to: path)) ?? -1
     }
 
     private func sendAll(_ fd: Int32, _ bytes: [UInt8]) {
@@ -58,7 +26,7 @@ struct FaultTests {
 
     @Test("connections per uid past the limit get -32003 and are closed")
     func perUIDLimit() async throws {
-        try await withServer(configure: { $0.maximumConnectionsPerUID = 2 }) { path in
+        try await withTestServer(configure: { $0.maximumConnectionsPerUID = 2 }) { path in
             let first = try LaureateConnection(path: path, timeout: 5)
             let second = try LaureateConnection(path: path, timeout: 5)
             #expect(try first.call("ping") == .result("pong"))
@@ -71,7 +39,7 @@ struct FaultTests {
 
     @Test("a peer that does not read its replies is closed after the stall timeout; others are served")
     func slowReader() async throws {
-        try await withServer(configure: {
+        try await withTestServer(configure: {
             $0.outputStallTimeout = .milliseconds(300)
             $0.outputHighWaterBytes = 64 * 1024
         }) { path in
@@ -96,7 +64,7 @@ struct FaultTests {
 
     @Test("a client vanishing mid-reply does not disturb the server")
     func vanishingClient() async throws {
-        try await withServer { path in
+        try await withTestServer { path in
             for _ in 0..<20 {
                 let fd = rawConnect(path)
                 let request = Array(#"{"id":1,"method":"laureate.search","params":{"limit":1000}}"#.utf8) + [0x0A]
@@ -117,7 +85,7 @@ struct FaultTests {
         let new = old.replacingOccurrences(of: "Old", with: "New") + "\n" + #"{"id":"y","company":"Y","call":"relocalisation","sources":[]}"#
         try old.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        try await withServer(datasetPaths: [file.path]) { path in
+        try await withTestServer(datasetPaths: [file.path]) { path in
             let reader = Task.detached { () throws -> (old: Int, new: Int, mixed: Int) in
                 let connection = try LaureateConnection(path: path, timeout: 10)
                 var counts = (old: 0, new: 0, mixed: 0)
@@ -153,7 +121,7 @@ struct FaultTests {
         let two = one + "\n" + #"{"id":"b","company":"B","call":"relocalisation","sources":[]}"#
         try one.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        try await withServer(datasetPaths: [file.path]) { path in
+        try await withTestServer(datasetPaths: [file.path]) { path in
             let writer = Task.detached {
                 for round in 0..<300 {
                     let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
@@ -183,7 +151,7 @@ struct FaultTests {
 
     @Test("the socket file gets the configured mode")
     func socketMode() async throws {
-        try await withServer(configure: { $0.socketMode = 0o660 }) { path in
+        try await withTestServer(configure: { $0.socketMode = 0o660 }) { path in
             var status = stat()
             #expect(stat(path, &status) == 0)
             #expect(status.st_mode & 0o777 == 0o660)

@@ -10,39 +10,9 @@ import Testing
 /// The real server in a `ServiceGroup` on a temporary socket, as Hummingbird's `testServer` does.
 @Suite("Socket server in-process", .serialized)
 struct SocketServerTests {
-    private func withServer(
-        datasetPaths: [String] = [],
-        configure: (inout ServerConfiguration) -> Void = { _ in },
-        _ body: @Sendable (String) async throws -> Void
-    ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("laureated-test-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("d.sock").path
-        let logger = Logger(label: "test")
-        let datasetConfiguration = DatasetConfiguration(paths: datasetPaths)
-        let store = DatasetStore(dataset: try DatasetLoader.load(datasetConfiguration), configuration: datasetConfiguration, logger: logger)
-        var configuration = ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid()))
-        configure(&configuration)
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
-        let server = SocketServer(configuration: configuration, store: store, logger: logger, onReady: { address in
-            readyContinuation.yield(address)
-        })
-        let group = ServiceGroup(services: [server], logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ready.makeAsyncIterator()
-            _ = await iterator.next()
-            try await body(path)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
-        #expect(!FileManager.default.fileExists(atPath: path), "the socket file is removed at shutdown")
-    }
-
     @Test("answers over the socket and shuts down cleanly")
     func serves() async throws {
-        try await withServer { path in
+        try await withTestServer { path in
             let connection = try LaureateConnection(path: path, timeout: 5)
             #expect(try connection.call("ping") == .result("pong"))
             guard case .result(let record) = try connection.call("laureate.get", params: ["id": "lacio"]) else {
@@ -60,7 +30,7 @@ struct SocketServerTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString.prefix(8)).jsonl")
         try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        try await withServer(datasetPaths: [file.path]) { path in
+        try await withTestServer(datasetPaths: [file.path]) { path in
             let subscriber = try LaureateConnection(path: path, timeout: 5)
             _ = try subscriber.call("events.subscribe", params: ["topics": ["dataset"]])
             try (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n" + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
@@ -93,7 +63,7 @@ struct SocketServerTests {
 
     @Test("refuses connections past the limit with -32003")
     func connectionLimit() async throws {
-        try await withServer(configure: { $0.maximumConnections = 2 }) { path in
+        try await withTestServer(configure: { $0.maximumConnections = 2 }) { path in
             let first = try LaureateConnection(path: path, timeout: 5)
             let second = try LaureateConnection(path: path, timeout: 5)
             #expect(try first.call("ping") == .result("pong"))
@@ -108,7 +78,7 @@ struct SocketServerTests {
 
     @Test("closes a connection that stays idle past the timeout, and not a busy one")
     func idleTimeout() async throws {
-        try await withServer(configure: { $0.idleTimeout = .milliseconds(300) }) { path in
+        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(300) }) { path in
             let idle = try LaureateConnection(path: path, timeout: 5)
             let busy = try LaureateConnection(path: path, timeout: 5)
             for _ in 0..<8 {
@@ -121,7 +91,7 @@ struct SocketServerTests {
 
     @Test("refuses a socket a live server owns, and replaces a stale one")
     func socketFile() async throws {
-        try await withServer { path in
+        try await withTestServer { path in
             #expect(throws: ServerError.socketInUse(path: path)) { try SocketFile.prepare(path) }
         }
         let stale = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString.prefix(8)).sock").path
