@@ -66,7 +66,13 @@ struct Laureated: AsyncParsableCommand {
             throw Failure(message: "bad configuration: \(error)", code: 78)
         }
         let datasetConfiguration = DatasetConfiguration(paths: check && !files.isEmpty ? files : settings.datasetPaths, options: settings.datasetOptions)
-        if check { return try DatasetCheck.run(datasetConfiguration) }
+        if check {
+            do {
+                return try DatasetCheck.run(datasetConfiguration)
+            } catch {
+                throw Failure(message: "invalid dataset:\n\(error)", code: 65)
+            }
+        }
 
         let style = SystemdLogHandler.detectStyle()
         LoggingSystem.bootstrap { SystemdLogHandler(label: $0, level: settings.logLevel, style: style) }
