@@ -51,15 +51,12 @@ public final class Dataset: Sendable {
     /// Indexes validated records. `paths` and `loadedAt` only describe them.
     public init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
         precondition(records.count < 1 << 24, "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
-        var store = RecordStore()
+        var store = RecordStore(records: records.count, bytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
         var hash = SHA256()
-        var line: [UInt8] = []
         for record in records {
-            line.removeAll(keepingCapacity: true)
-            JSONWriter.write(.object(record.fields), into: &line)
-            store.append(id: record.id, json: line)
-            line.append(0x0A)
-            hash.update(line)
+            store.append(id: record.id, json: record.json)
+            hash.update(record.json)
+            hash.update([0x0A])
         }
         store.buildIndex()
         self.store = store

@@ -1,8 +1,11 @@
 /// A validated laureate record: every field its source gave, in its order, plus typed views of the
 /// fields the query engine indexes.
+///
+/// The record is kept as its compact JSON, encoded once here, rather than as a tree of values:
+/// a load holds every record until the snapshot is built, and the tree took three times the bytes.
 public struct LaureateRecord: Sendable, Hashable {
-    /// The record as served, fields in source order.
-    public let fields: JSONObject
+    /// The record as served: compact JSON, fields in source order.
+    public let json: [UInt8]
     public let id: String
     public let project: String?
     public let title: String?
@@ -95,7 +98,7 @@ public struct LaureateRecord: Sendable, Hashable {
         }
         try issues.check()
 
-        self.fields = object
+        self.json = JSONWriter.encode(.object(object))
         self.id = id!
         self.project = object["project"]?.stringValue
         self.title = object["title"]?.stringValue
@@ -109,6 +112,11 @@ public struct LaureateRecord: Sendable, Hashable {
         self.jobs = jobs
         self.investmentEUR = investment
         self.aidEUR = aid
+    }
+
+    /// The record's fields in source order (parsed back from `json`; for tools and tests).
+    public var fields: JSONObject {
+        (try? JSONParser.parse(json))?.objectValue ?? JSONObject()
     }
 
     private static func checkSources(_ value: JSONValue?, fail: (String?, String) -> Void) {

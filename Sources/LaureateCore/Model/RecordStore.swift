@@ -23,7 +23,12 @@ struct RecordStore: Sendable {
     /// The number of records.
     var count: Int { starts.count }
 
-    init() {}
+    /// An empty store sized for `records` records of `bytes` bytes of ids and JSON in all, so
+    /// that filling it never copies the block to grow it (a transient second copy at load).
+    init(records: Int = 0, bytes: Int = 0) {
+        self.bytes.reserveCapacity(bytes + records * Self.headerSize)
+        self.starts.reserveCapacity(records)
+    }
 
     /// Appends a record (ids must be unique; the reader checks that).
     mutating func append(id: String, json: [UInt8]) {
