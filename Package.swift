@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LaureateCore"],
+            dependencies: ["LaureateCore", "LaureateClient"],
             swiftSettings: upcoming
         ),
     ]

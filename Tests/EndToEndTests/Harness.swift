@@ -1,4 +1,5 @@
 import Foundation
+import LaureateClient
 import Testing
 
 /// Runs the real binaries the way systemd and people do, with a NOTIFY_SOCKET the test owns.
@@ -63,12 +64,8 @@ final class NotifySocket {
 
     init(directory: URL) throws {
         path = directory.appendingPathComponent("notify.sock").path
-        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        guard bound == 0 else { throw HarnessError("cannot bind \(path)") }
+        fd = UnixSocket.bound(to: path, type: Int32(SOCK_DGRAM.rawValue))
+        guard fd >= 0 else { throw HarnessError("cannot bind \(path)") }
     }
 
     deinit { close(fd) }

@@ -1,4 +1,5 @@
 import Foundation
+import LaureateClient
 import Testing
 
 @Suite("laureatectl end to end", .serialized)
@@ -51,12 +52,8 @@ struct LaureateCtlTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("silent.sock").path
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = UnixSocket.bound(to: path, type: Int32(SOCK_STREAM.rawValue))
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
         #expect(listen(fd, 4) == 0)
         let result = try Harness.run(try Harness.binary("laureatectl"), ["--socket", path, "--timeout", "0.3", "ping"])
         #expect(result.status == 75)

@@ -1,4 +1,5 @@
 import Foundation
+import LaureateClient
 import Testing
 
 /// Floods against the real daemon: it must refuse politely what it cannot take and keep serving.
@@ -6,17 +7,7 @@ import Testing
 struct LoadFaultTests {
     /// Opens a Unix stream connection, or returns -1.
     private func connectTo(_ path: String) -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return -1 }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        if result != 0 {
-            close(fd)
-            return -1
-        }
-        return fd
+        (try? UnixSocket.connect(to: path)) ?? -1
     }
 
     private func raiseFileLimit(to wanted: rlim_t) -> Bool {

@@ -230,12 +230,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let outcome = buffer.withUnsafeReadableBytes { readable -> LineOutcome in
             var line = UnsafeRawBufferPointer(rebasing: readable[0..<length])
             if let last = line.last, last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
-            if let first = line.first, first != UInt8(ascii: "{") && first != UInt8(ascii: "["),
-                line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-            {
-                return .done
-            }
-            if line.isEmpty { return .done }
+            // Blank lines are ignored; only one that starts with a space needs the whole scan.
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            if line.first.map(isSpace) ?? true, line.allSatisfy(isSpace) { return .done }
             if let match = FastPath.match(line, dataset: dataset) {
                 writeFastReply(match, line: line, dataset: dataset)
                 connection.requestsHandled += 1

@@ -29,8 +29,8 @@ public final class SocketServer: Service {
     private let onReady: @Sendable (String) async -> Void
     private let statusOnReady: @Sendable (Dataset, String) -> String
     private let state = NIOLockedValueBox(State.initial)
-    private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
-    private let shutdownHandlers = NIOLockedValueBox<[ObjectIdentifier: @Sendable () -> Void]>([:])
+    /// Open connections, with how to ask each to finish its replies and close at shutdown.
+    private let connections = NIOLockedValueBox<[ObjectIdentifier: (channel: any Channel, shutDown: @Sendable () -> Void)]>([:])
     private let nextConnectionID = NIOLockedValueBox(0)
 
     /// Makes a server.
@@ -168,7 +168,6 @@ public final class SocketServer: Service {
                 shared.counters.connections.wrappingSubtract(1, ordering: .relaxed)
                 if admitted { shared.counters.release(uid: uid) }
                 self.connections.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
-                self.shutdownHandlers.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
                 self.logger.debug("connection closed", metadata: ["connection.id": "\(id)"])
             }
             if let refusal {
@@ -185,9 +184,8 @@ public final class SocketServer: Service {
                 try channel.pipeline.syncOperations.addHandler(handler)
                 let loopBound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
                 let eventLoop = channel.eventLoop
-                self.connections.withLockedValue { $0[ObjectIdentifier(channel)] = channel }
-                self.shutdownHandlers.withLockedValue {
-                    $0[ObjectIdentifier(channel)] = { eventLoop.execute { loopBound.value.shutDownGracefully() } }
+                self.connections.withLockedValue {
+                    $0[ObjectIdentifier(channel)] = (channel, { eventLoop.execute { loopBound.value.shutDownGracefully() } })
                 }
             }
         }
@@ -202,10 +200,10 @@ public final class SocketServer: Service {
 
     /// Lets every connection finish the replies it owes, then waits (at most 5 s) for them to close.
     private func closeConnections() async {
-        for shutDown in shutdownHandlers.withLockedValue({ Array($0.values) }) { shutDown() }
         let open = connections.withLockedValue { Array($0.values) }
+        for connection in open { connection.shutDown() }
         await withTaskGroup(of: Void.self) { group in
-            for channel in open {
+            for (channel, _) in open {
                 group.addTask {
                     let deadline = channel.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
                     try? await channel.closeFuture.get()

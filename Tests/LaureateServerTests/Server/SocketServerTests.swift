@@ -95,12 +95,7 @@ struct SocketServerTests {
             #expect(throws: ServerError.socketInUse(path: path)) { try SocketFile.prepare(path) }
         }
         let stale = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString.prefix(8)).sock").path
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in stale.utf8.enumerated() { buffer[index] = byte } }
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        close(fd)
+        close(UnixSocket.bound(to: stale, type: Int32(SOCK_STREAM.rawValue)))
         #expect(FileManager.default.fileExists(atPath: stale))
         try SocketFile.prepare(stale)
         #expect(!FileManager.default.fileExists(atPath: stale))

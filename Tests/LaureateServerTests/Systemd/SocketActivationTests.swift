@@ -1,4 +1,5 @@
 import Glibc
+import LaureateClient
 import Testing
 
 @testable import LaureateServer
@@ -40,14 +41,10 @@ struct SocketActivationTests {
         defer { pipeEnds.forEach { close($0) } }
         #expect(!SocketActivation.isListeningUnixStream(pipeEnds[0]))
         #expect(!SocketActivation.isListeningUnixStream(9999))
-        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(listener) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
         let path = "/tmp/activation-\(getpid()).sock"
         unlink(path)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        let listener = UnixSocket.bound(to: path, type: Int32(SOCK_STREAM.rawValue))
+        defer { close(listener) }
         defer { unlink(path) }
         #expect(!SocketActivation.isListeningUnixStream(listener))
         #expect(listen(listener, 1) == 0)

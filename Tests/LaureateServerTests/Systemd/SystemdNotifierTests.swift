@@ -1,4 +1,5 @@
 import Foundation
+import LaureateClient
 import Testing
 
 @testable import LaureateServer
@@ -8,12 +9,8 @@ import Testing
 struct SystemdNotifierTests {
     private func withNotifySocket(_ body: (Int32) throws -> Void) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString.prefix(8)).sock").path
-        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in for (index, byte) in path.utf8.enumerated() { buffer[index] = byte } }
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
-        #expect(bound == 0)
+        let fd = UnixSocket.bound(to: path, type: Int32(SOCK_DGRAM.rawValue))
+        #expect(fd >= 0)
         setenv("NOTIFY_SOCKET", path, 1)
         defer {
             unsetenv("NOTIFY_SOCKET")
