@@ -5,7 +5,7 @@ import Testing
 /// embedded data. `Snapshots/<case>.txt` holds the exit status, stdout and stderr, with times,
 /// durations and counters that change from run to run replaced by placeholders.
 /// `RECORD_SNAPSHOTS=1 swift test` re-records them and fails the run.
-@Suite("laureatectl golden output", .serialized)
+@Suite("laureatectl golden output", .serialized, .timeLimit(.minutes(5)))
 struct CLISnapshotTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 

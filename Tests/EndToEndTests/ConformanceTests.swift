@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The shared black-box protocol suite (`../shared/conformance`), run against the built daemon.
-@Suite("Protocol conformance suite")
+@Suite("Protocol conformance suite", .timeLimit(.minutes(10)))
 struct ConformanceTests {
     static let suite: URL? = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -12,7 +12,7 @@ struct ConformanceTests {
 
     @Test("conformance.py passes every case", .enabled(if: suite != nil, "../shared/conformance is not beside this checkout"))
     func conformance() throws {
-        let result = try Harness.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.suite!.path, "--laureated", try Harness.binary("laureated").path])
+        let result = try Harness.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.suite!.path, "--laureated", try Harness.binary("laureated").path], seconds: 600)
         let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(result.status == 0, "\(result.stdout.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n"))")
         #expect(summary.hasSuffix(" 0 failed"), "\(summary)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("laureated end to end", .serialized)
+@Suite("laureated end to end", .serialized, .timeLimit(.minutes(5)))
 struct DaemonLifecycleTests {
     @Test("sends READY=1 with a status once the socket accepts, STOPPING=1 and exit 0 on SIGTERM, and removes its socket")
     func lifecycle() throws {
@@ -11,7 +11,7 @@ struct DaemonLifecycleTests {
         #expect(try daemon.ctl(["ping"]).status == 0)
         daemon.signal(SIGTERM)
         _ = try daemon.notify.wait(for: "STOPPING")
-        daemon.process.waitUntilExit()
+        try #require(daemon.process.waitForExit(seconds: 20))
         #expect(daemon.process.terminationStatus == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socket))
     }

@@ -25,8 +25,11 @@ enum Harness {
         return url
     }
 
-    /// Runs a command to completion.
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs a command to completion, killing it after `seconds` so a stuck child fails the test
+    /// instead of hanging the run.
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, seconds: Double = 120
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,12 +45,35 @@ enum Harness {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let deadline = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: deadline)
+        defer { deadline.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Both pipes are drained at once: a child that fills one while we wait on the other would
+        // otherwise never finish.
+        nonisolated(unsafe) var stderr = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        drained.wait()
+        guard process.waitForExit(seconds: 10) else { throw HarnessError("\(executable.lastPathComponent) did not exit") }
+        if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
+            throw HarnessError("\(executable.lastPathComponent) \(arguments) was killed after \(seconds) s")
+        }
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension Process {
+    /// Waits up to `seconds` for the process to exit; false when it is still running.
+    func waitForExit(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        return !isRunning
     }
 }
 
@@ -123,6 +149,7 @@ final class Daemon {
         process.environment = environment
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         do {
             ready = try notify.wait(for: "READY")
@@ -141,19 +168,24 @@ final class Daemon {
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-    /// SIGTERM, then the exit status.
+    /// SIGTERM, then the exit status; a daemon still running 20 s later is killed and reported
+    /// as status -1, so a shutdown that hangs fails the test rather than the whole run.
     func stop() -> Int32 {
         if process.isRunning {
             signal(SIGTERM)
-            process.waitUntilExit()
+            guard process.waitForExit(seconds: 20) else {
+                signal(SIGKILL)
+                _ = process.waitForExit(seconds: 10)
+                return -1
+            }
         }
         return process.terminationStatus
     }
 
     deinit {
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            signal(SIGKILL)
+            _ = process.waitForExit(seconds: 10)
         }
         try? FileManager.default.removeItem(at: directory)
     }

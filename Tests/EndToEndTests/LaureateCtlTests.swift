@@ -2,7 +2,7 @@ import Foundation
 import LaureateClient
 import Testing
 
-@Suite("laureatectl end to end", .serialized)
+@Suite("laureatectl end to end", .serialized, .timeLimit(.minutes(5)))
 struct LaureateCtlTests {
     @Test("get, search, stats, program, status and sectors give readable answers")
     func human() throws {
@@ -86,15 +86,22 @@ struct LaureateCtlTests {
         process.arguments = ["--socket", daemon.socket, "--json", "watch"]
         let output = Pipe()
         process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(try daemon.ctl(["reload"]).status == 0)
+        // watch --json says nothing until the first push, so reload until one arrives: a reload
+        // made before it has subscribed (a slow start under load) is simply not seen.
+        let fd = output.fileHandleForReading.fileDescriptor
         var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
+        for _ in 0..<40 where !line.contains(0x0A) {
+            #expect(try daemon.ctl(["reload"]).status == 0)
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            while !line.contains(0x0A), poll(&poller, 1, 500) == 1 {
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let count = read(fd, &chunk, chunk.count)
+                if count <= 0 { break }
+                line += chunk[..<count]
+            }
         }
         let text = String(decoding: line, as: UTF8.self)
         #expect(text.hasPrefix(#"{"jsonrpc":"2.0","method":"dataset.reloaded","params":{"dataset":{"#), "\(text)")

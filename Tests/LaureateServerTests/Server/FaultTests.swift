@@ -8,7 +8,7 @@ import Testing
 @testable import LaureateServer
 
 /// Limits and faults: each test fails without the protection it names.
-@Suite("Limits and faults", .serialized)
+@Suite("Limits and faults", .serialized, .timeLimit(.minutes(5)))
 struct FaultTests {
     /// A raw client socket, for misbehaving on purpose.
     private func rawConnect(_ path: String) -> Int32 {

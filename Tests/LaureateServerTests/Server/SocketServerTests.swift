@@ -8,7 +8,7 @@ import Testing
 @testable import LaureateServer
 
 /// The real server in a `ServiceGroup` on a temporary socket, as Hummingbird's `testServer` does.
-@Suite("Socket server in-process", .serialized)
+@Suite("Socket server in-process", .serialized, .timeLimit(.minutes(5)))
 struct SocketServerTests {
     @Test("answers over the socket and shuts down cleanly")
     func serves() async throws {
