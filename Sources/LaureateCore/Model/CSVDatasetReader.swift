@@ -1,6 +1,6 @@
 /// Turns CSV rows into record objects: either our own field names in the header, or the columns of
 /// the official « Plan de relance – Projets industriels » export (see `data/README.md`).
-enum CSVDatasetReader {
+struct CSVDatasetReader {
     /// Where the official export is published; its rows name it as their source.
     static let officialSourceURL = "https://data.economie.gouv.fr/explore/dataset/plan-de-relance-projets-industriels/"
 
@@ -9,59 +9,105 @@ enum CSVDatasetReader {
     private static let figureFields: Set<String> = ["jobs", "investment_eur", "aid_eur"]
     private static let listFields: Set<String> = ["sources", "derived"]
 
-    static func forEachObject(
-        _ bytes: UnsafeRawBufferPointer,
-        file: String,
-        options: DatasetOptions,
+    /// The official columns a record is made of, in the order `officialRecord` reads them.
+    private enum Column: Int, CaseIterable {
+        case entreprise, mesure, nomCommune, codeDepartement, nomRegion, filiere, descriptionProjet
+        case siren, typeEntreprise, codePostal, coordonneesGPS, miseAJour
+
+        var name: String {
+            switch self {
+            case .entreprise: "entreprise"
+            case .mesure: "mesure"
+            case .nomCommune: "nom_commune"
+            case .codeDepartement: "code_departement"
+            case .nomRegion: "nom_region"
+            case .filiere: "filiere"
+            case .descriptionProjet: "description_projet"
+            case .siren: "siren"
+            case .typeEntreprise: "type_entreprise"
+            case .codePostal: "code_postal"
+            case .coordonneesGPS: "coordonnees_gps"
+            case .miseAJour: "mise_a_jour"
+            }
+        }
+    }
+
+    let file: String
+    let options: DatasetOptions
+    private var header: [String]?
+    /// For each official column, the header positions that carry it (the last non-empty wins).
+    private var columnPositions: [[Int]] = []
+    private var usedIDs: [String: Int] = [:]
+    /// The few distinct `mesure`, `filiere` and region spellings of an export, each folded once
+    /// rather than on every row.
+    private var calls: [String: String] = [:]
+    private var sectors: [String: Sector?] = [:]
+    private var regions: [String: String] = [:]
+
+    init(file: String, options: DatasetOptions) {
+        self.file = file
+        self.options = options
+    }
+
+    /// Takes the header, or turns a row into a record for `emit`, or its problems into `issues`.
+    mutating func read(
+        _ row: CSVReader.Row,
         issues: inout IssueCollector,
-        _ body: (JSONObject, LaureateRecord.Origin, inout IssueCollector) -> Void
+        _ emit: (LaureateRecord, LaureateRecord.Origin, inout IssueCollector) -> Void
     ) throws(DatasetLoadError) {
-        var header: [String]?
-        var official = false
-        var usedIDs: [String: Int] = [:]
-        var problems = issues
-        defer { issues = problems }
-        try CSVReader.forEachRow(bytes, file: file) { (row) throws(DatasetLoadError) in
-            guard let columns = header else {
-                let names = row.fields.map { $0.trimmingSpaces().lowercased() }
-                official = officialMarkers.isSubset(of: names)
-                if !official, !names.contains("id") {
-                    throw DatasetLoadError(file: file, line: row.line, field: nil,
-                                           reason: "the header names neither our fields (id, company, …) nor the official export's columns (entreprise, mesure, filiere, …)")
+        guard let columns = header else {
+            let names = row.fields.map { $0.trimmingSpaces().lowercased() }
+            let official = Self.officialMarkers.isSubset(of: names)
+            if !official, !names.contains("id") {
+                throw DatasetLoadError(file: file, line: row.line, field: nil,
+                                       reason: "the header names neither our fields (id, company, …) nor the official export's columns (entreprise, mesure, filiere, …)")
+            }
+            if official {
+                columnPositions = Column.allCases.map { column in names.indices.filter { names[$0] == column.name } }
+            }
+            header = names
+            return
+        }
+        guard row.fields.count == columns.count else {
+            issues.add(DatasetIssue(file: file, line: row.line, field: nil,
+                                    reason: "\(row.fields.count) columns where the header has \(columns.count)"))
+            return
+        }
+        let origin = LaureateRecord.Origin(file: file, line: row.line)
+        if !columnPositions.isEmpty {
+            var cells = [String?](repeating: nil, count: Column.allCases.count)
+            for column in Column.allCases {
+                for position in columnPositions[column.rawValue] {
+                    let trimmed = row.fields[position].trimmingSpaces()
+                    if !trimmed.isEmpty { cells[column.rawValue] = trimmed }
                 }
-                header = names
-                return
             }
-            guard row.fields.count == columns.count else {
-                problems.add(DatasetIssue(file: file, line: row.line, field: nil,
-                                          reason: "\(row.fields.count) columns where the header has \(columns.count)"))
-                return
+            if let record = officialRecord(cells, origin: origin, issues: &issues) {
+                emit(record, origin, &issues)
             }
-            let origin = LaureateRecord.Origin(file: file, line: row.line)
+        } else {
             var cells: [String: String] = [:]
             for (name, value) in zip(columns, row.fields) {
                 let trimmed = value.trimmingSpaces()
                 if !trimmed.isEmpty { cells[name] = trimmed }
             }
-            if official {
-                if let object = officialRecord(cells, origin: origin, options: options, usedIDs: &usedIDs, issues: &problems) {
-                    body(object, origin, &problems)
-                }
-            } else {
-                body(ourRecord(columns: columns, cells: cells), origin, &problems)
+            do throws(DatasetLoadError) {
+                emit(try LaureateRecord(ourRecord(columns: columns, cells: cells), origin: origin), origin, &issues)
+            } catch {
+                issues.add(error)
             }
         }
     }
 
     /// A row whose header uses our field names: figures become numbers, `sources` and `derived`
     /// split on `|`, and an empty cell means the field is absent.
-    private static func ourRecord(columns: [String], cells: [String: String]) -> JSONObject {
+    private func ourRecord(columns: [String], cells: [String: String]) -> JSONObject {
         var object = JSONObject()
         for name in columns {
             guard let text = cells[name] else { continue }
-            if figureFields.contains(name), let number = Int64(text) {
+            if Self.figureFields.contains(name), let number = Int64(text) {
                 object[name] = .number(JSONNumber(number))
-            } else if listFields.contains(name) {
+            } else if Self.listFields.contains(name) {
                 object[name] = .array(text.split(separator: "|").map { .string(String($0).trimmingSpaces()) })
             } else {
                 object[name] = .string(text)
@@ -70,69 +116,142 @@ enum CSVDatasetReader {
         return object
     }
 
-    private static func officialRecord(
-        _ cells: [String: String],
+    /// A row of the official export as a record, its JSON written directly: every field is valid
+    /// by construction but the département code, which is checked against the table.
+    private mutating func officialRecord(
+        _ cells: [String?],
         origin: LaureateRecord.Origin,
-        options: DatasetOptions,
-        usedIDs: inout [String: Int],
         issues: inout IssueCollector
-    ) -> JSONObject? {
+    ) -> LaureateRecord? {
         func fail(_ field: String, _ reason: String) {
             issues.add(DatasetIssue(file: origin.file, line: origin.line, field: field, reason: reason))
         }
-        guard let company = cells["entreprise"] else {
+        func cell(_ column: Column) -> String? { cells[column.rawValue] }
+        guard let company = cell(.entreprise) else {
             fail("entreprise", "missing: every row of the export names its company")
             return nil
         }
-        guard let measure = cells["mesure"] else {
+        guard let measure = cell(.mesure) else {
             fail("mesure", "missing: every row of the export names its measure")
             return nil
         }
-        var derived: [JSONValue] = ["id"]
-        var object = JSONObject()
-        let base = slug("\(company) \(cells["nom_commune"] ?? "")")
+        let base = Self.slug("\(company) \(cell(.nomCommune) ?? "")")
         let seen = usedIDs[base, default: 0] + 1
         usedIDs[base] = seen
-        object["id"] = .string(seen == 1 ? base : "\(base)-\(seen)")
-        object["company"] = .string(company)
-        if let city = cells["nom_commune"] { object["city"] = .string(city) }
-        let department = cells["code_departement"].map(normalizedDepartment)
-        if let department { object["department"] = .string(department) }
+        let id = seen == 1 ? base : "\(base)-\(seen)"
+        let department = cell(.codeDepartement).map(Self.normalizedDepartment)
+        var region: String?
+        var regionDerived = false
         if let department, let known = DepartmentTable.embedded.department(code: department) {
-            object["region"] = .string(known.region)
-            if cells["nom_region"] == nil { derived.append("region") }
-        } else if let region = cells["nom_region"] {
-            object["region"] = .string(DepartmentTable.embedded.canonicalRegion(region) ?? region)
+            region = known.region
+            regionDerived = cell(.nomRegion) == nil
+        } else if let name = cell(.nomRegion) {
+            if let known = regions[name] {
+                region = known
+            } else {
+                region = DepartmentTable.embedded.canonicalRegion(name) ?? name
+                regions[name] = region
+            }
         }
-        if let filiere = cells["filiere"] {
-            if let sector = sector(forFiliere: filiere) {
-                object["sector"] = .string(sector.rawValue)
-            } else if !options.allowUnknownSector {
+        var sector: Sector?
+        if let filiere = cell(.filiere) {
+            if let known = sectors[filiere] {
+                sector = known
+            } else {
+                sector = Self.sector(forFiliere: filiere)
+                sectors[filiere] = sector
+            }
+            if sector == nil, !options.allowUnknownSector {
                 fail("filiere", "\"\(filiere)\" maps to no sector (\(Sector.idList)); --allow-unknown-sector keeps such rows without a sector")
                 return nil
             }
         }
-        if let summary = cells["description_projet"] { object["summary"] = .string(summary) }
-        object["call"] = .string(callID(forMeasure: measure))
-        object["sources"] = [.string(officialSourceURL)]
-        if let siren = cells["siren"] { object["siren"] = .string(siren) }
-        if let type = cells["type_entreprise"] { object["company_type"] = .string(type) }
-        if let postal = cells["code_postal"] { object["postal_code"] = .string(postal) }
-        if let gps = cells["coordonnees_gps"] {
+        var coordinates: (latitude: String, longitude: String)?
+        if let gps = cell(.coordonneesGPS) {
             let parts = gps.split(separator: ",").map { String($0).trimmingSpaces() }
-            if parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
+            guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
                 abs(latitude) <= 90, abs(longitude) <= 180
-            {
-                object["latitude"] = .number(JSONNumber(validatedText: parts[0]))
-                object["longitude"] = .number(JSONNumber(validatedText: parts[1]))
-            } else {
+            else {
                 fail("coordonnees_gps", "\"\(gps)\" is not \"latitude, longitude\"")
                 return nil
             }
+            coordinates = (Self.jsonNumber(parts[0], latitude), Self.jsonNumber(parts[1], longitude))
         }
-        if let updated = cells["mise_a_jour"] { object["updated"] = .string(updated) }
-        object["derived"] = .array(derived)
-        return object
+        if let department, DepartmentTable.embedded.department(code: department) == nil {
+            fail("department", "\"\(department)\" is not an INSEE département code")
+            return nil
+        }
+        let call: String
+        if let known = calls[measure] {
+            call = known
+        } else {
+            call = Self.callID(forMeasure: measure)
+            calls[measure] = call
+        }
+        let summary = cell(.descriptionProjet)
+        let city = cell(.nomCommune)
+
+        var json: [UInt8] = []
+        json.reserveCapacity(512 + (summary?.utf8.count ?? 0))
+        var first = true
+        func member(_ key: String, _ write: (inout [UInt8]) -> Void) {
+            json.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            JSONWriter.writeString(key, into: &json)
+            json.append(UInt8(ascii: ":"))
+            write(&json)
+        }
+        func text(_ key: String, _ value: String?) {
+            if let value { member(key) { JSONWriter.writeString(value, into: &$0) } }
+        }
+        text("id", id)
+        text("company", company)
+        text("city", city)
+        text("department", department)
+        text("region", region)
+        text("sector", sector?.rawValue)
+        text("summary", summary)
+        text("call", call)
+        member("sources") { $0.append(contentsOf: Self.officialSourcesJSON) }
+        text("siren", cell(.siren))
+        text("company_type", cell(.typeEntreprise))
+        text("postal_code", cell(.codePostal))
+        if let coordinates {
+            member("latitude") { $0.append(contentsOf: coordinates.latitude.utf8) }
+            member("longitude") { $0.append(contentsOf: coordinates.longitude.utf8) }
+        }
+        text("updated", cell(.miseAJour))
+        member("derived") { $0.append(contentsOf: (regionDerived ? #"["id","region"]"# : #"["id"]"#).utf8) }
+        json.append(UInt8(ascii: "}"))
+        return LaureateRecord(validatedJSON: json, id: id, company: company, city: city, department: department,
+                              region: region, sector: sector, summary: summary, call: call)
+    }
+
+    private static let officialSourcesJSON = JSONWriter.encode(.array([.string(officialSourceURL)]))
+
+    /// The number as written when it is a JSON number (`47.2184`), else as the value prints
+    /// (`+47.2` and `47.` are numbers to `Double` but not to JSON).
+    private static func jsonNumber(_ text: String, _ value: Double) -> String {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        let integer = bytes
+        let integerDigits = digits()
+        var valid = integerDigits > 0 && (integer.first != 0x30 || integerDigits == 1)
+        if valid, bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            valid = digits() > 0
+        }
+        if valid, bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            valid = digits() > 0
+        }
+        return valid && bytes.isEmpty ? text : JSONNumber(value).text
     }
 
     /// `relocalisation` for this call; any other measure becomes the slug of its name.
@@ -164,16 +283,25 @@ enum CSVDatasetReader {
 
     /// Lower-case ASCII words joined by `-`.
     static func slug(_ text: String) -> String {
-        let words = TextFolding.words(text).map { String($0.unicodeScalars.filter { $0.isASCII }) }.filter { !$0.isEmpty }
-        return words.isEmpty ? "laureate" : words.joined(separator: "-")
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        TextFolding.forEachWord(text) { word in
+            guard word.contains(where: { $0 < 0x80 }) else { return }
+            if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            for byte in word where byte < 0x80 { slug.append(byte) }
+        }
+        return slug.isEmpty ? "laureate" : String(decoding: slug, as: UTF8.self)
     }
 }
 
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     package func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return self }
         return String(self[first...last])
     }
 }

@@ -1,30 +1,60 @@
 /// An RFC 4180 CSV reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF,
 /// `,` or `;` detected from the header, a UTF-8 BOM skipped.
 ///
-/// Written here rather than taken from the mirrored CSV packages: it reads the file's bytes in
-/// place and hands each row to a closure, so a 100 000-row export never exists as a table of
-/// strings in memory, and every row knows the line it started on for error messages.
-public enum CSVReader {
+/// Written here rather than taken from the mirrored CSV packages: it reads a file's bytes in
+/// place, a chunk at a time (whole rows; `rowBoundary` says where the last one ends), and hands
+/// each row to a closure, so a 100 000-row export is never in memory whole, and every row knows
+/// the line it started on for error messages.
+public struct CSVReader {
     /// One row: its fields and the 1-based line it starts on.
     public struct Row: Sendable {
         public var fields: [String]
         public var line: Int
     }
 
-    /// Calls `body` with each row in order.
+    public let file: String
+    private var delimiter: UInt8?
+    /// The line the next chunk starts on.
+    private var line = 1
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Where the last whole row of `bytes` ends (just past its line break outside quotes), or 0.
+    public static func rowBoundary(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var quoted = false
+        var boundary = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == 0x0A, !quoted {
+                boundary = index + 1
+            }
+        }
+        return boundary
+    }
+
+    /// Calls `body` with each row of `bytes`, which must end at a row boundary (or the file's end).
     /// - Throws: `DatasetLoadError` for invalid UTF-8, a stray quote or an unterminated quoted field,
     ///   or whatever `body` throws.
-    public static func forEachRow(
+    public mutating func forEachRow(
         _ bytes: UnsafeRawBufferPointer,
-        file: String,
         _ body: (Row) throws(DatasetLoadError) -> Void
     ) throws(DatasetLoadError) {
         var index = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        let delimiter = detectDelimiter(bytes, from: index)
-        var line = 1
-        var row = Row(fields: [], line: 1)
+        if delimiter == nil {
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+            delimiter = Self.detectDelimiter(bytes, from: index)
+        }
+        let delimiter = self.delimiter!
+        let file = self.file
+        var line = self.line
+        var rowLine = line
+        var fields: [String] = []
         var field: [UInt8] = []
+        defer { self.line = line }
         var fieldStart = true
         var quoted = false
         var rowHasContent = false
@@ -33,7 +63,7 @@ public enum CSVReader {
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw DatasetLoadError(file: file, line: line, field: nil, reason: "invalid UTF-8")
             }
-            row.fields.append(text)
+            fields.append(text)
             field.removeAll(keepingCapacity: true)
             fieldStart = true
         }
@@ -74,26 +104,46 @@ public enum CSVReader {
             case 0x0A:
                 if rowHasContent || !field.isEmpty {
                     try endField()
-                    try body(row)
+                    try body(Row(fields: fields, line: rowLine))
                 }
+                fields.removeAll(keepingCapacity: true)
                 line += 1
-                row = Row(fields: [], line: line)
+                rowLine = line
                 rowHasContent = false
                 fieldStart = true
             default:
-                field.append(byte)
+                // Runs of plain bytes are copied whole: most of a file is text between delimiters.
+                var end = index + 1
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if next == delimiter || next == 0x0A || next == 0x0D || next == UInt8(ascii: "\"") { break }
+                    end += 1
+                }
+                field.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
                 fieldStart = false
                 rowHasContent = true
+                index = end
+                continue
             }
             index += 1
         }
         if quoted {
-            throw DatasetLoadError(file: file, line: row.line, field: nil, reason: "unterminated quoted field")
+            throw DatasetLoadError(file: file, line: rowLine, field: nil, reason: "unterminated quoted field")
         }
         if rowHasContent || !field.isEmpty {
             try endField()
-            try body(row)
+            try body(Row(fields: fields, line: rowLine))
         }
+    }
+
+    /// Every row of the whole file in `bytes`.
+    public static func forEachRow(
+        _ bytes: UnsafeRawBufferPointer,
+        file: String,
+        _ body: (Row) throws(DatasetLoadError) -> Void
+    ) throws(DatasetLoadError) {
+        var reader = CSVReader(file: file)
+        try reader.forEachRow(bytes, body)
     }
 
     /// Every row of a small file, for tables such as the départements.

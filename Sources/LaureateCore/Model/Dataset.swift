@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `server.status` says about the dataset being served.
 public struct DatasetInfo: Sendable, Hashable {
     /// The files it was read from, as named by the admin (`embedded` for the built-in data).
@@ -48,51 +54,51 @@ public final class Dataset: Sendable {
     /// Records per sector, in sector order, for `sector.list`.
     public let sectorCounts: [(sector: Sector, count: Int)]
 
-    /// Indexes validated records. `paths` and `loadedAt` only describe them.
-    public init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
-        precondition(records.count < 1 << 24, "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
-        var store = RecordStore(records: records.count, bytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
-        var hash = SHA256()
+    /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
+    public convenience init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
+        var builder = DatasetBuilder(program: program, expectedBytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
         for record in records {
-            store.append(id: record.id, json: record.json)
-            hash.update(record.json)
-            hash.update([0x0A])
+            let duplicate = builder.add(record, origin: LaureateRecord.Origin(file: "", line: 0))
+            precondition(duplicate == nil, "two records with the id \(record.id)")
         }
-        store.buildIndex()
-        self.store = store
-        self.count = records.count
-        self.program = program
-        self.info = DatasetInfo(paths: paths, sha256: hash.finalizeHex(), records: records.count, loadedAt: loadedAt)
-        self.search = SearchIndex(records: records, sectorLabels: program.sectorLabels)
-        self.facets = [
-            .sector: Facet(matching: .exact, recordValues: records.map { $0.sector?.rawValue }),
-            .department: Facet(matching: .exact, recordValues: records.map(\.department)),
-            .region: Facet(matching: .folded, recordValues: records.map(\.region)),
-            .city: Facet(matching: .folded, recordValues: records.map(\.city)),
-            .company: Facet(matching: .folded, recordValues: records.map(\.company)),
-            .call: Facet(matching: .folded, recordValues: records.map(\.call)),
-        ]
-        let absent: Int64 = -1
-        let figures: [Figure: [Int64]] = [
-            .jobs: records.map { $0.jobs ?? absent },
-            .investment: records.map { $0.investmentEUR ?? absent },
-            .aid: records.map { $0.aidEUR ?? absent },
-        ]
-        self.figures = figures
+        self.init(builder, paths: paths, loadedAt: loadedAt)
+    }
+
+    /// Finishes what a `DatasetBuilder` collected: posting lists, sort ranks, the fingerprint.
+    init(_ builder: consuming DatasetBuilder, paths: [String], loadedAt: String) {
+        let parts = builder.finish()
+        let count = parts.store.count
+        self.store = parts.store
+        self.count = count
+        self.program = parts.program
+        self.info = DatasetInfo(paths: paths, sha256: parts.sha256, records: count, loadedAt: loadedAt)
+        self.search = parts.search
+        self.facets = parts.facets
+        self.figures = parts.figures
+        let store = parts.store
+        func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            store.withID(lhs) { left in
+                store.withID(rhs) { right in
+                    let common = min(left.count, right.count)
+                    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                    return order != 0 ? order < 0 : left.count < right.count
+                }
+            }
+        }
         var ranks: [SortKey: [Int32]] = [:]
-        let projectKeys = records.map { $0.project.map(TextFolding.key) }
+        let projectKeys = parts.projectKeys
         self.hasProject = projectKeys.map { $0 != nil }
-        ranks[.project] = Self.ranks(count: records.count) { lhs, rhs in
+        ranks[.project] = Self.ranks(count: count) { lhs, rhs in
             switch (projectKeys[lhs], projectKeys[rhs]) {
-            case (let left?, let right?): left != right ? left < right : records[lhs].id < records[rhs].id
+            case (let left?, let right?): left != right ? left < right : idPrecedes(lhs, rhs)
             case (.some, nil): true
             case (nil, .some): false
-            case (nil, nil): records[lhs].id < records[rhs].id
+            case (nil, nil): idPrecedes(lhs, rhs)
             }
         }
         for (key, figure) in [(SortKey.jobs, Figure.jobs), (.investment, .investment), (.aid, .aid)] {
-            let values = figures[figure]!
-            ranks[key] = Self.ranks(count: records.count) { lhs, rhs in
+            let values = parts.figures[figure]!
+            ranks[key] = Self.ranks(count: count) { lhs, rhs in
                 switch (values[lhs] >= 0, values[rhs] >= 0) {
                 case (true, true): values[lhs] != values[rhs] ? values[lhs] < values[rhs] : lhs < rhs
                 case (true, false): true
@@ -102,7 +108,7 @@ public final class Dataset: Sendable {
             }
         }
         self.sortRanks = ranks
-        let sectorFacet = facets[.sector]!
+        let sectorFacet = parts.facets[.sector]!
         self.sectorCounts = Sector.allCases.map { sector in
             (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.postings[Int($0)].count } ?? 0)
         }

@@ -77,6 +77,18 @@ package struct IssueCollector {
         total += error.totalIssues - error.issues.count
     }
 
+    /// Adds `other`'s problems, keeping the first ones by file (in `fileOrder`) and line.
+    package mutating func merge(_ other: IssueCollector, fileOrder: [String]) {
+        let position = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = (issues + other.issues).enumerated().sorted { lhs, rhs in
+            let left = (position[lhs.element.file] ?? Int.max, lhs.element.line ?? 0, lhs.offset)
+            let right = (position[rhs.element.file] ?? Int.max, rhs.element.line ?? 0, rhs.offset)
+            return left < right
+        }
+        issues = Array(sorted.map(\.element).prefix(DatasetLoadError.reportedIssueLimit))
+        total += other.total
+    }
+
     package func check() throws(DatasetLoadError) {
         if total > 0 { throw DatasetLoadError(issues: issues, totalIssues: total) }
     }

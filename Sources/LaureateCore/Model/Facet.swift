@@ -18,34 +18,54 @@ struct Facet: Sendable {
     let postings: [[Int32]]
     private let valueIndex: [String: Int32]
 
-    init(matching: Matching, recordValues raw: [String?]) {
-        var values: [String] = []
-        var index: [String: Int32] = [:]
-        var recordValues: [Int32] = []
-        var postings: [[Int32]] = []
-        recordValues.reserveCapacity(raw.count)
-        for (record, value) in raw.enumerated() {
+    private init(matching: Matching, values: [String], recordValues: [Int32], postings: [[Int32]], valueIndex: [String: Int32]) {
+        self.matching = matching
+        self.values = values
+        self.recordValues = recordValues
+        self.postings = postings
+        self.valueIndex = valueIndex
+    }
+
+    /// Takes each record's value as records are read; posting lists are laid out once at the end,
+    /// each at its exact size.
+    struct Builder {
+        let matching: Matching
+        private var values: [String] = []
+        private var index: [String: Int32] = [:]
+        private var recordValues: [Int32] = []
+
+        init(matching: Matching) {
+            self.matching = matching
+        }
+
+        /// The value of the next record (nil when it lacks the field).
+        mutating func add(_ value: String?) {
             guard let value else {
                 recordValues.append(-1)
-                continue
+                return
             }
             let key = matching == .exact ? value : TextFolding.key(value)
             if let existing = index[key] {
                 recordValues.append(existing)
-                postings[Int(existing)].append(Int32(record))
             } else {
                 let id = Int32(values.count)
                 index[key] = id
                 values.append(value)
                 recordValues.append(id)
-                postings.append([Int32(record)])
             }
         }
-        self.matching = matching
-        self.values = values
-        self.recordValues = recordValues
-        self.postings = postings
-        self.valueIndex = index
+
+        consuming func build() -> Facet {
+            var counts = [Int](repeating: 0, count: values.count)
+            for value in recordValues where value >= 0 { counts[Int(value)] += 1 }
+            var postings = counts.map { count -> [Int32] in
+                var list: [Int32] = []
+                list.reserveCapacity(count)
+                return list
+            }
+            for (record, value) in recordValues.enumerated() where value >= 0 { postings[Int(value)].append(Int32(record)) }
+            return Facet(matching: matching, values: values, recordValues: recordValues, postings: postings, valueIndex: index)
+        }
     }
 
     /// The index of the value a request names, if any record holds it.

@@ -114,6 +114,26 @@ public struct LaureateRecord: Sendable, Hashable {
         self.aidEUR = aid
     }
 
+    /// A record whose fields are valid by construction (the official export's rows), with its
+    /// JSON already encoded: no tree of values is built for it.
+    init(validatedJSON json: [UInt8], id: String, company: String, city: String?, department: String?, region: String?,
+         sector: Sector?, summary: String?, call: String) {
+        self.json = json
+        self.id = id
+        self.project = nil
+        self.title = nil
+        self.company = company
+        self.city = city
+        self.department = department
+        self.region = region
+        self.sector = sector
+        self.summary = summary
+        self.call = call
+        self.jobs = nil
+        self.investmentEUR = nil
+        self.aidEUR = nil
+    }
+
     /// The record's fields in source order (parsed back from `json`; for tools and tests).
     public var fields: JSONObject {
         (try? JSONParser.parse(json))?.objectValue ?? JSONObject()

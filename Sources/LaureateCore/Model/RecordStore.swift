@@ -24,40 +24,52 @@ struct RecordStore: Sendable {
     var count: Int { starts.count }
 
     /// An empty store sized for `records` records of `bytes` bytes of ids and JSON in all, so
-    /// that filling it never copies the block to grow it (a transient second copy at load).
+    /// that filling it seldom copies the block to grow it (a transient second copy at load).
+    /// Capacity that is never written costs no memory: untouched pages are not resident.
     init(records: Int = 0, bytes: Int = 0) {
         self.bytes.reserveCapacity(bytes + records * Self.headerSize)
         self.starts.reserveCapacity(records)
+        resizeIndex(capacity: 16)
     }
 
-    /// Appends a record (ids must be unique; the reader checks that).
-    mutating func append(id: String, json: [UInt8]) {
-        precondition(bytes.count < Int(UInt32.max), "the record block passed 4 GiB")
-        starts.append(UInt32(bytes.count))
-        let idBytes = Array(id.utf8)
-        withUnsafeBytes(of: UInt16(idBytes.count).littleEndian) { bytes.append(contentsOf: $0) }
+    /// Appends a record and indexes its id, or returns the number of the record that already
+    /// has that id (and appends nothing).
+    mutating func append(id: UnsafeRawBufferPointer, json: UnsafeRawBufferPointer) -> Int? {
+        if let existing = index(of: id) { return existing }
+        precondition(bytes.count + Self.headerSize + id.count + json.count < Int(UInt32.max), "the record block passed 4 GiB")
+        precondition(id.count <= Int(UInt16.max), "an id longer than 65 535 bytes")
+        if (starts.count + 1) * 2 > slots.count { resizeIndex(capacity: slots.count * 2) }
+        let start = UInt32(bytes.count)
+        starts.append(start)
+        withUnsafeBytes(of: UInt16(id.count).littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(starts.count - 1).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: idBytes)
+        bytes.append(contentsOf: id)
         bytes.append(contentsOf: json)
+        insert(hash: Self.hash(id), start: start)
+        return nil
     }
 
-    /// Builds the id index once every record is in.
-    mutating func buildIndex() {
-        var capacity = 16
-        while capacity < starts.count * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        bytes.withUnsafeBytes { block in
-            for index in starts.indices {
-                let id = Self.id(block, at: Int(starts[index]))
-                let hash = Self.hash(id)
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = (hash >> 32) << 32 | UInt64(starts[index] + 1)
-            }
+    /// Rebuilds the id index with `capacity` slots (a power of two), kept at most half full.
+    private mutating func resizeIndex(capacity: Int) {
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        let starts = self.starts
+        let block = bytes
+        block.withUnsafeBytes { block in
+            for start in starts { insert(hash: Self.hash(Self.id(block, at: Int(start))), start: start) }
         }
-        self.slots = slots
-        self.mask = capacity - 1
+    }
+
+    private mutating func insert(hash: UInt64, start: UInt32) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(start + 1)
+    }
+
+    /// The start of the id bytes of record `index` (for comparing ids without a `String`).
+    func withID<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        bytes.withUnsafeBytes { body(Self.id($0, at: Int(starts[index]))) }
     }
 
     private static func id(_ block: UnsafeRawBufferPointer, at start: Int) -> UnsafeRawBufferPointer {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An inverted index of folded words, built once per dataset.
 ///
 /// Two posting lists per word: every searchable field (project, title, company, city, summary,
@@ -10,42 +16,90 @@ struct SearchIndex: Sendable {
     private let postings: [[Int32]]
     private let namingPostings: [[Int32]]
 
-    init(records: [LaureateRecord], sectorLabels: [Sector: String]) {
-        var wordIDs: [String: Int] = [:]
-        var postings: [[Int32]] = []
-        var naming: [[Int32]] = []
-        var words: [String] = []
-        for (position, record) in records.enumerated() {
-            let index = Int32(position)
-            func add(_ text: String?, naming isNaming: Bool) {
-                guard let text else { return }
-                TextFolding.forEachWord(text) { bytes in
-                    let word = String(decoding: bytes, as: UTF8.self)
-                    let id: Int
-                    if let existing = wordIDs[word] {
-                        id = existing
-                    } else {
-                        id = words.count
-                        wordIDs[word] = id
-                        words.append(word)
-                        postings.append([])
-                        naming.append([])
+    init(vocabulary: [String], postings: [[Int32]], namingPostings: [[Int32]]) {
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.namingPostings = namingPostings
+    }
+
+    /// Collects the words of records as they are read, then sorts the vocabulary once.
+    ///
+    /// Words are interned by their folded bytes in an open-addressing table over one byte arena,
+    /// so the ~40 words of each record cost no `String` and no dictionary hashing at load.
+    struct Builder {
+        private var arena: [UInt8] = []
+        private var wordStarts: [UInt32] = []
+        private var wordLengths: [UInt16] = []
+        private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
+        private var postings: [[Int32]] = []
+        private var naming: [[Int32]] = []
+
+        /// Adds the words of `text` for record `record` (records are added in ascending order).
+        mutating func add(_ text: String?, record: Int32, naming isNaming: Bool) {
+            guard let text else { return }
+            TextFolding.forEachWord(text) { word in
+                let id = intern(word)
+                if postings[id].last != record { postings[id].append(record) }
+                if isNaming, naming[id].last != record { naming[id].append(record) }
+            }
+        }
+
+        private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry < 0 { break }
+                if Int(wordLengths[entry]) == word.count {
+                    let start = Int(wordStarts[entry])
+                    let same = arena.withUnsafeBufferPointer { stored in
+                        word.count == 0 || memcmp(stored.baseAddress! + start, word.baseAddress!, word.count) == 0
                     }
-                    if postings[id].last != index { postings[id].append(index) }
-                    if isNaming, naming[id].last != index { naming[id].append(index) }
+                    if same { return entry }
+                }
+                slot = (slot + 1) & mask
+            }
+            let id = wordStarts.count
+            wordStarts.append(UInt32(arena.count))
+            wordLengths.append(UInt16(min(word.count, Int(UInt16.max))))
+            arena.append(contentsOf: word.prefix(Int(UInt16.max)))
+            postings.append([])
+            naming.append([])
+            slots[slot] = Int32(id)
+            if wordStarts.count * 2 > slots.count { rehash() }
+            return id
+        }
+
+        private mutating func rehash() {
+            var table = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = table.count - 1
+            arena.withUnsafeBufferPointer { arena in
+                for id in wordStarts.indices {
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for byte in arena[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])] {
+                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                    }
+                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                    while table[slot] >= 0 { slot = (slot + 1) & mask }
+                    table[slot] = Int32(id)
                 }
             }
-            add(record.project, naming: true)
-            add(record.title, naming: true)
-            add(record.company, naming: true)
-            add(record.city, naming: false)
-            add(record.summary, naming: false)
-            add(record.sector.flatMap { sectorLabels[$0] }, naming: false)
+            slots = table
         }
-        let order = words.indices.sorted { words[$0] < words[$1] }
-        self.vocabulary = order.map { words[$0] }
-        self.postings = order.map { postings[$0] }
-        self.namingPostings = order.map { naming[$0] }
+
+        consuming func build() -> SearchIndex {
+            let words = wordStarts.indices.map { id in
+                String(decoding: arena[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])], as: UTF8.self)
+            }
+            let order = words.indices.sorted { words[$0] < words[$1] }
+            return SearchIndex(
+                vocabulary: order.map { words[$0] },
+                postings: order.map { postings[$0] },
+                namingPostings: order.map { naming[$0] }
+            )
+        }
     }
 
     /// The vocabulary positions whose word starts with `prefix` (the whole word when `exact`).

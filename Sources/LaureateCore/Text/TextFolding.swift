@@ -66,7 +66,13 @@ public enum TextFolding {
     /// The whole-value key of `text`: its folded words joined by single spaces, so that
     /// `Provence-Alpes-Côte d'Azur` and `provence alpes cote d azur` compare equal.
     public static func key(_ text: String) -> String {
-        words(text).joined(separator: " ")
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
+        forEachWord(text) { word in
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: word)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

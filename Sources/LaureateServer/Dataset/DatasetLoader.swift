@@ -1,4 +1,6 @@
+import Dispatch
 public import LaureateCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -23,20 +25,112 @@ public enum DatasetLoader {
 
     /// Reads, validates and indexes the configured dataset.
     ///
-    /// Kept a plain function that returns, so no caller's frame holds an old snapshot alive across
-    /// reloads (HOTPATH.md: a long-lived local kept 75 MB after the first reload).
+    /// Files are streamed a chunk at a time into the snapshot being built, so the peak memory of
+    /// a load is about the snapshot itself, not the file plus every record parsed plus the
+    /// snapshot. Kept a plain function that returns, so no caller's frame holds an old snapshot
+    /// alive across reloads (HOTPATH.md: a long-lived local kept 75 MB after the first reload).
     /// - Throws: `DatasetLoadError` naming the file, line and reason.
     public static func load(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
-        let sources: [DatasetSource]
-        if configuration.paths.isEmpty {
-            sources = [DatasetSource(name: embeddedPath, bytes: Array(EmbeddedData.laureatesJSONL.utf8))]
-        } else {
-            sources = try configuration.paths.map { (path) throws(DatasetLoadError) in
-                DatasetSource(name: path, bytes: try readFile(path))
+        guard !configuration.paths.isEmpty else {
+            var text = EmbeddedData.laureatesJSONL
+            var assembly = DatasetAssembly(options: configuration.options, expectedBytes: text.utf8.count)
+            assembly.beginFile(embeddedPath)
+            text.withUTF8 { _ = assembly.read(UnsafeRawBufferPointer($0), isLast: true) }
+            return try assembly.finish(loadedAt: ISO8601.now())
+        }
+        let sizes = configuration.paths.map { path in
+            var status = stat()
+            return stat(path, &status) == 0 ? Int(status.st_size) : 0
+        }
+        // Two stages on the two cores: this thread reads and parses, another indexes; a bounded
+        // queue of record batches between them keeps the records in flight to a few megabytes.
+        let queue = BatchQueue<LoadStage>(capacity: 8)
+        let building = AssemblyBox(DatasetAssembly(options: configuration.options, expectedBytes: sizes.reduce(0, +)))
+        let built = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            while true {
+                switch queue.pop() {
+                case .file(let path): building.assembly!.beginFile(path)
+                case .records(let batch): for (record, origin) in batch { building.assembly!.add(record, origin: origin) }
+                case .end:
+                    built.signal()
+                    return
+                }
             }
         }
-        let records = try DatasetReader.records(from: sources, options: configuration.options)
-        return Dataset(records: records, program: .embedded, paths: sources.map(\.name), loadedAt: ISO8601.now())
+        var issues = IssueCollector()
+        for path in configuration.paths {
+            queue.push(.file(path))
+            var reader = DatasetFileReader(file: path, options: configuration.options)
+            var batch: [(LaureateRecord, LaureateRecord.Origin)] = []
+            batch.reserveCapacity(Self.batchSize)
+            do {
+                try stream(path) { chunk, isLast in
+                    reader.read(chunk, isLast: isLast, issues: &issues) { record, origin, _ in
+                        batch.append((record, origin))
+                        if batch.count == Self.batchSize {
+                            queue.push(.records(batch))
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            } catch {
+                issues.add(error)
+            }
+            if !batch.isEmpty { queue.push(.records(batch)) }
+        }
+        queue.push(.end)
+        built.wait()
+        var assembly = building.take()
+        assembly.merge(issues)
+        return try assembly.finish(loadedAt: ISO8601.now())
+    }
+
+    /// Records per batch handed from the reading thread to the indexing one.
+    private static let batchSize = 1024
+
+    /// What the reading stage hands the indexing stage, in file order.
+    private enum LoadStage: Sendable {
+        case file(String)
+        case records([(LaureateRecord, LaureateRecord.Origin)])
+        case end
+    }
+
+    /// How much of a file is read at a time: large enough that syscalls cost nothing, small
+    /// enough that the buffer is noise next to the snapshot.
+    static let chunkBytes = 1 << 20
+
+    /// Hands a file to `consume` a chunk at a time, carrying the partial record at the end of
+    /// each chunk (what `consume` did not take) over to the next; a record longer than the buffer
+    /// grows it.
+    /// - Throws: `DatasetLoadError` with the system's reason when it cannot be read.
+    static func stream(_ path: String, _ consume: (UnsafeRawBufferPointer, _ isLast: Bool) -> Int) throws(DatasetLoadError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot stat: \(String(cString: strerror(errno)))") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "not a regular file") }
+        var buffer = [UInt8](repeating: 0, count: chunkBytes)
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            filled += count
+            let atEnd = count == 0
+            let consumed = buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[..<filled]), atEnd) }
+            if atEnd { return }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { bytes in
+                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + consumed, filled - consumed)
+                }
+                filled -= consumed
+            }
+        }
     }
 
     /// The whole file, read with POSIX calls (no Foundation on this path).
@@ -63,4 +157,39 @@ public enum DatasetLoader {
         bytes.removeSubrange(filled...)
         return bytes
     }
+}
+
+/// A bounded first-in first-out queue between two threads.
+private final class BatchQueue<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
+    private let available = DispatchSemaphore(value: 0)
+    private let room: DispatchSemaphore
+
+    init(capacity: Int) {
+        room = DispatchSemaphore(value: capacity)
+    }
+
+    func push(_ element: Element) {
+        room.wait()
+        items.withLock { $0.append(element) }
+        available.signal()
+    }
+
+    func pop() -> Element {
+        available.wait()
+        let element = items.withLock { $0.removeFirst() }
+        room.signal()
+        return element
+    }
+}
+
+/// The assembly the indexing thread owns until it signals that it is done.
+private final class AssemblyBox: @unchecked Sendable {
+    var assembly: DatasetAssembly?
+
+    init(_ assembly: DatasetAssembly) {
+        self.assembly = assembly
+    }
+
+    func take() -> DatasetAssembly { assembly.take()! }
 }

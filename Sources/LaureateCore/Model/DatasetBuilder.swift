@@ -1,0 +1,92 @@
+/// Collects validated records as they are read and indexes them on the way, so that a load never
+/// holds every record twice (as parsed values and again in the snapshot): each record's JSON goes
+/// straight into the record block and its indexed fields into the facet and word tables.
+public struct DatasetBuilder {
+    private let program: Program
+    private var store: RecordStore
+    private var hash = SHA256()
+    private var search = SearchIndex.Builder()
+    private var sector = Facet.Builder(matching: .exact)
+    private var department = Facet.Builder(matching: .exact)
+    private var region = Facet.Builder(matching: .folded)
+    private var city = Facet.Builder(matching: .folded)
+    private var company = Facet.Builder(matching: .folded)
+    private var call = Facet.Builder(matching: .folded)
+    private var jobs: [Int64] = []
+    private var investment: [Int64] = []
+    private var aid: [Int64] = []
+    private var projectKeys: [String?] = []
+    /// Where each record was read, for naming both places of a duplicate id.
+    private var files: [String] = []
+    private var fileOfRecord: [UInt16] = []
+    private var lineOfRecord: [Int32] = []
+
+    /// - Parameter expectedBytes: about how many bytes of ids and JSON the records will take
+    ///   (the size of the files read is a fair guess), so the record block seldom grows by copying.
+    public init(program: Program = .embedded, expectedBytes: Int = 0) {
+        self.program = program
+        self.store = RecordStore(records: expectedBytes / 256, bytes: expectedBytes)
+    }
+
+    /// How many records have been added.
+    public var count: Int { store.count }
+
+    /// Adds a record, or returns where the record that already has its id was read (and adds
+    /// nothing).
+    public mutating func add(_ record: LaureateRecord, origin: LaureateRecord.Origin) -> LaureateRecord.Origin? {
+        precondition(store.count < 1 << 24, "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
+        var id = record.id
+        let existing = id.withUTF8 { idBytes in
+            record.json.withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(idBytes), json: $0) }
+        }
+        if let existing {
+            return LaureateRecord.Origin(file: files[Int(fileOfRecord[existing])], line: Int(lineOfRecord[existing]))
+        }
+        if files.last != origin.file { files.append(origin.file) }
+        fileOfRecord.append(UInt16(truncatingIfNeeded: files.count - 1))
+        lineOfRecord.append(Int32(clamping: origin.line))
+        record.json.withUnsafeBytes { hash.update($0) }
+        hash.update(Self.newline)
+        let index = Int32(store.count - 1)
+        search.add(record.project, record: index, naming: true)
+        search.add(record.title, record: index, naming: true)
+        search.add(record.company, record: index, naming: true)
+        search.add(record.city, record: index, naming: false)
+        search.add(record.summary, record: index, naming: false)
+        search.add(record.sector.flatMap { program.sectorLabels[$0] }, record: index, naming: false)
+        sector.add(record.sector?.rawValue)
+        department.add(record.department)
+        region.add(record.region)
+        city.add(record.city)
+        company.add(record.company)
+        call.add(record.call)
+        jobs.append(record.jobs ?? -1)
+        investment.append(record.investmentEUR ?? -1)
+        aid.append(record.aidEUR ?? -1)
+        projectKeys.append(record.project.map(TextFolding.key))
+        return nil
+    }
+
+    private static let newline: [UInt8] = [0x0A]
+
+    /// Finishes the tables (facet posting lists at their exact size, the sorted vocabulary).
+    consuming func finish() -> (
+        program: Program, store: RecordStore, sha256: String, search: SearchIndex,
+        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: [Int64]], projectKeys: [String?]
+    ) {
+        (
+            program, store, hash.finalizeHex(), search.build(),
+            [
+                .sector: sector.build(), .department: department.build(), .region: region.build(),
+                .city: city.build(), .company: company.build(), .call: call.build(),
+            ],
+            [.jobs: jobs, .investment: investment, .aid: aid],
+            projectKeys
+        )
+    }
+
+    /// The snapshot of everything added.
+    public consuming func build(paths: [String], loadedAt: String) -> Dataset {
+        Dataset(self, paths: paths, loadedAt: loadedAt)
+    }
+}
