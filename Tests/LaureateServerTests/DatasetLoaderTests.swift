@@ -25,6 +25,26 @@ struct DatasetLoaderTests {
         #expect(loaded.info.sha256 == whole.info.sha256)
     }
 
+    @Test("libcrypto's SHA-256 gives the portable implementation's digests", arguments: [0, 1, 55, 56, 64, 65, 1000])
+    func libcryptoDigest(_ length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var portable = SHA256()
+        var libcrypto = LibcryptoSHA256()
+        for part in [bytes.prefix(length / 3), bytes.dropFirst(length / 3)] {
+            part.withUnsafeBytes { portable.update($0) }
+            part.withUnsafeBytes { libcrypto.update($0) }
+        }
+        #expect(libcrypto.finalizeHex() == portable.finalizeHex())
+    }
+
+    @Test("the embedded data loads with the fingerprint the core computes")
+    func embeddedFingerprint() throws {
+        let loaded = try DatasetLoader.load(DatasetConfiguration())
+        let core = Dataset(records: try DatasetReader.records(from: [DatasetSource(name: "e", bytes: Array(EmbeddedData.laureatesJSONL.utf8))]),
+                           program: .embedded, paths: ["e"], loadedAt: "")
+        #expect(loaded.info.sha256 == core.info.sha256)
+    }
+
     @Test("problems from both threads come back in file and line order, with both files named")
     func issuesInOrder() throws {
         let directory = URL(fileURLWithPath: "/tmp/loader-\(UUID().uuidString.prefix(8))")

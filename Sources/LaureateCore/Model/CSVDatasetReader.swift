@@ -38,6 +38,9 @@ struct CSVDatasetReader {
     /// For each official column, the header positions that carry it (the last non-empty wins).
     private var columnPositions: [[Int]] = []
     private var usedIDs: [String: Int] = [:]
+    /// The header positions an official-export row is made of (nil for our own field names, or
+    /// before the header): the CSV reader need not decode the others.
+    private(set) var columnsRead: [Bool]?
     /// The few distinct `mesure`, `filiere` and region spellings of an export, each folded once
     /// rather than on every row.
     private var calls: [String: String] = [:]
@@ -64,6 +67,9 @@ struct CSVDatasetReader {
             }
             if official {
                 columnPositions = Column.allCases.map { column in names.indices.filter { names[$0] == column.name } }
+                var read = [Bool](repeating: false, count: names.count)
+                for position in columnPositions.joined() { read[position] = true }
+                columnsRead = read
             }
             header = names
             return
@@ -75,11 +81,11 @@ struct CSVDatasetReader {
         }
         let origin = LaureateRecord.Origin(file: file, line: row.line)
         if !columnPositions.isEmpty {
-            var cells = [String?](repeating: nil, count: Column.allCases.count)
-            for column in Column.allCases {
-                for position in columnPositions[column.rawValue] {
+            var cells = [String?](repeating: nil, count: columnPositions.count)
+            for (column, positions) in columnPositions.enumerated() {
+                for position in positions {
                     let trimmed = row.fields[position].trimmingSpaces()
-                    if !trimmed.isEmpty { cells[column.rawValue] = trimmed }
+                    if !trimmed.isEmpty { cells[column] = trimmed }
                 }
             }
             if let record = officialRecord(cells, origin: origin, issues: &issues) {

@@ -2,7 +2,7 @@
 /// `,` or `;` detected from the header, a UTF-8 BOM skipped.
 ///
 /// Written here rather than taken from the mirrored CSV packages: it reads a file's bytes in
-/// place, a chunk at a time (whole rows; `rowBoundary` says where the last one ends), and hands
+/// place, a chunk at a time (a row cut by the chunk's end is left for the next one), and hands
 /// each row to a closure, so a 100 000-row export is never in memory whole, and every row knows
 /// the line it started on for error messages.
 public struct CSVReader {
@@ -16,42 +16,34 @@ public struct CSVReader {
     private var delimiter: UInt8?
     /// The line the next chunk starts on.
     private var line = 1
+    /// Which columns the caller reads, settable while rows are being read (after the header).
+    public let columns = ColumnSelection()
 
     public init(file: String) {
         self.file = file
     }
 
-    /// Where the last whole row of `bytes` ends (just past its line break outside quotes), or 0.
-    public static func rowBoundary(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var quoted = false
-        var boundary = 0
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                quoted.toggle()
-            } else if byte == 0x0A, !quoted {
-                boundary = index + 1
-            }
-        }
-        return boundary
-    }
-
-    /// Calls `body` with each row of `bytes`, which must end at a row boundary (or the file's end).
+    /// Calls `body` with each whole row of `bytes` and returns where the first incomplete one
+    /// starts (the caller gives it again with more of the file); with `isLast`, every row is
+    /// whole and everything is consumed.
     /// - Throws: `DatasetLoadError` for invalid UTF-8, a stray quote or an unterminated quoted field,
     ///   or whatever `body` throws.
     public mutating func forEachRow(
         _ bytes: UnsafeRawBufferPointer,
+        isLast: Bool = true,
         _ body: (Row) throws(DatasetLoadError) -> Void
-    ) throws(DatasetLoadError) {
+    ) throws(DatasetLoadError) -> Int {
         var index = 0
         if delimiter == nil {
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-            delimiter = Self.detectDelimiter(bytes, from: index)
+            guard let detected = Self.detectDelimiter(bytes, from: index, isLast: isLast) else { return 0 }
+            delimiter = detected
         }
         let delimiter = self.delimiter!
         let file = self.file
         var line = self.line
         var rowLine = line
+        var rowStart = index
         var fields: [String] = []
         var field: [UInt8] = []
         defer { self.line = line }
@@ -60,10 +52,14 @@ public struct CSVReader {
         var rowHasContent = false
 
         func endField() throws(DatasetLoadError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw DatasetLoadError(file: file, line: line, field: nil, reason: "invalid UTF-8")
+            if fields.count < columns.read.count, !columns.read[fields.count] {
+                fields.append("")
+            } else {
+                guard let text = Self.string(field) else {
+                    throw DatasetLoadError(file: file, line: line, field: nil, reason: "invalid UTF-8")
+                }
+                fields.append(text)
             }
-            fields.append(text)
             field.removeAll(keepingCapacity: true)
             fieldStart = true
         }
@@ -109,6 +105,7 @@ public struct CSVReader {
                 fields.removeAll(keepingCapacity: true)
                 line += 1
                 rowLine = line
+                rowStart = index + 1
                 rowHasContent = false
                 fieldStart = true
             default:
@@ -127,6 +124,10 @@ public struct CSVReader {
             }
             index += 1
         }
+        guard isLast else {
+            line = rowLine
+            return rowStart
+        }
         if quoted {
             throw DatasetLoadError(file: file, line: rowLine, field: nil, reason: "unterminated quoted field")
         }
@@ -134,6 +135,14 @@ public struct CSVReader {
             try endField()
             try body(Row(fields: fields, line: rowLine))
         }
+        return bytes.count
+    }
+
+    /// The field as a string, or nil when it is not UTF-8. ASCII, most fields, skips the
+    /// generic validating initializer, whose metadata look-ups cost more than the check.
+    private static func string(_ bytes: [UInt8]) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Every row of the whole file in `bytes`.
@@ -143,7 +152,7 @@ public struct CSVReader {
         _ body: (Row) throws(DatasetLoadError) -> Void
     ) throws(DatasetLoadError) {
         var reader = CSVReader(file: file)
-        try reader.forEachRow(bytes, body)
+        _ = try reader.forEachRow(bytes, body)
     }
 
     /// Every row of a small file, for tables such as the départements.
@@ -155,25 +164,38 @@ public struct CSVReader {
         return rows
     }
 
-    /// `;` when the header line has more semicolons than commas outside quotes, else `,`.
-    private static func detectDelimiter(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt8 {
+    /// `;` when the header line has more semicolons than commas outside quotes, else `,`; nil
+    /// when the header line is not whole yet.
+    private static func detectDelimiter(_ bytes: UnsafeRawBufferPointer, from start: Int, isLast: Bool) -> UInt8? {
         var commas = 0
         var semicolons = 0
         var quoted = false
         var index = start
+        var whole = isLast
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 quoted.toggle()
             } else if !quoted {
-                if byte == 0x0A { break }
+                if byte == 0x0A {
+                    whole = true
+                    break
+                }
                 if byte == UInt8(ascii: ",") { commas += 1 }
                 if byte == UInt8(ascii: ";") { semicolons += 1 }
             }
             index += 1
         }
+        guard whole else { return nil }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
+}
+
+/// The columns a CSV reader decodes (by position; columns past the end are decoded): the
+/// others are passed as empty strings, neither copied nor checked. A class, so the row handler
+/// can set it from the header while the reader runs.
+public final class ColumnSelection {
+    public var read: [Bool] = []
 }
 
 /// Runs `body` over the bytes of an array, keeping the typed error.

@@ -75,26 +75,21 @@ public final class Dataset: Sendable {
         self.search = parts.search
         self.facets = parts.facets
         self.figures = parts.figures
-        let store = parts.store
-        func idPrecedes(_ lhs: Int, _ rhs: Int) -> Bool {
-            store.withID(lhs) { left in
-                store.withID(rhs) { right in
-                    let common = min(left.count, right.count)
-                    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                    return order != 0 ? order < 0 : left.count < right.count
-                }
-            }
-        }
+        let idRanks = Self.idRanks(parts.store)
         var ranks: [SortKey: [Int32]] = [:]
         let projectKeys = parts.projectKeys
         self.hasProject = projectKeys.map { $0 != nil }
-        ranks[.project] = Self.ranks(count: count) { lhs, rhs in
-            switch (projectKeys[lhs], projectKeys[rhs]) {
-            case (let left?, let right?): left != right ? left < right : idPrecedes(lhs, rhs)
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): idPrecedes(lhs, rhs)
+        if hasProject.contains(true) {
+            ranks[.project] = Self.ranks(count: count) { lhs, rhs in
+                switch (projectKeys[lhs], projectKeys[rhs]) {
+                case (let left?, let right?): left != right ? left < right : idRanks[lhs] < idRanks[rhs]
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): idRanks[lhs] < idRanks[rhs]
+                }
             }
+        } else {
+            ranks[.project] = idRanks
         }
         for (key, figure) in [(SortKey.jobs, Figure.jobs), (.investment, .investment), (.aid, .aid)] {
             let values = parts.figures[figure]!
@@ -112,6 +107,31 @@ public final class Dataset: Sendable {
         self.sectorCounts = Sector.allCases.map { sector in
             (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.postings[Int($0)].count } ?? 0)
         }
+    }
+
+    /// Each record's position in id order. Sorted on the ids' first eight bytes as one integer,
+    /// the bytes compared only on a tie: 100 000 ids sort in a fraction of the time.
+    private static func idRanks(_ store: RecordStore) -> [Int32] {
+        var keys: [(prefix: UInt64, record: Int32)] = (0..<store.count).map { record in
+            store.withID(record) { id in
+                var prefix: UInt64 = 0
+                for position in 0..<8 { prefix = prefix << 8 | UInt64(position < id.count ? id[position] : 0) }
+                return (prefix, Int32(record))
+            }
+        }
+        keys.sort { lhs, rhs in
+            if lhs.prefix != rhs.prefix { return lhs.prefix < rhs.prefix }
+            return store.withID(Int(lhs.record)) { left in
+                store.withID(Int(rhs.record)) { right in
+                    let common = min(left.count, right.count)
+                    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                    return order != 0 ? order < 0 : left.count < right.count
+                }
+            }
+        }
+        var ranks = [Int32](repeating: 0, count: keys.count)
+        for (rank, key) in keys.enumerated() { ranks[Int(key.record)] = Int32(rank) }
+        return ranks
     }
 
     private static func ranks(count: Int, by areInIncreasingOrder: (Int, Int) -> Bool) -> [Int32] {

@@ -4,7 +4,7 @@
 public struct DatasetBuilder {
     private let program: Program
     private var store: RecordStore
-    private var hash = SHA256()
+    private var hash: any SHA256Digest
     private var search = SearchIndex.Builder()
     private var sector = Facet.Builder(matching: .exact)
     private var department = Facet.Builder(matching: .exact)
@@ -23,8 +23,10 @@ public struct DatasetBuilder {
 
     /// - Parameter expectedBytes: about how many bytes of ids and JSON the records will take
     ///   (the size of the files read is a fair guess), so the record block seldom grows by copying.
-    public init(program: Program = .embedded, expectedBytes: Int = 0) {
+    /// - Parameter digest: computes the fingerprint (the portable `SHA256` unless given).
+    public init(program: Program = .embedded, expectedBytes: Int = 0, digest: any SHA256Digest = SHA256()) {
         self.program = program
+        self.hash = digest
         self.store = RecordStore(records: expectedBytes / 256, bytes: expectedBytes)
     }
 
@@ -46,7 +48,7 @@ public struct DatasetBuilder {
         fileOfRecord.append(UInt16(truncatingIfNeeded: files.count - 1))
         lineOfRecord.append(Int32(clamping: origin.line))
         record.json.withUnsafeBytes { hash.update($0) }
-        hash.update(Self.newline)
+        Self.newline.withUnsafeBytes { hash.update($0) }
         let index = Int32(store.count - 1)
         search.add(record.project, record: index, naming: true)
         search.add(record.title, record: index, naming: true)

@@ -96,17 +96,15 @@ package struct DatasetFileReader {
             case .jsonLines:
                 return readLines(bytes, isLast: isLast, issues: &issues, emit)
             case .csv:
-                let end = isLast ? bytes.count : CSVReader.rowBoundary(bytes)
-                // The first rows given decide the delimiter: wait for a whole one.
-                if end == 0 { return 0 }
                 // Moved out and back, not copied: a second reference would copy its tables on write.
                 var records = CSVDatasetReader(file: file, options: options)
                 swap(&records, &csvRecords)
                 defer { swap(&records, &csvRecords) }
-                try csv.forEachRow(UnsafeRawBufferPointer(rebasing: bytes[..<end])) { (row) throws(DatasetLoadError) in
+                let columns = csv.columns
+                return try csv.forEachRow(bytes, isLast: isLast) { (row) throws(DatasetLoadError) in
                     try records.read(row, issues: &issues, emit)
+                    if columns.read.isEmpty, let read = records.columnsRead { columns.read = read }
                 }
-                return end
             }
         } catch {
             issues.add(error)
@@ -208,10 +206,15 @@ public struct DatasetAssembly {
     private let options: DatasetOptions
     private var paths: [String] = []
 
-    /// - Parameter expectedBytes: the size of the files to read, to size the record block.
-    public init(options: DatasetOptions = DatasetOptions(), program: Program = .embedded, expectedBytes: Int = 0) {
+    /// - Parameters:
+    ///   - expectedBytes: the size of the files to read, to size the record block.
+    ///   - digest: computes the fingerprint (the portable `SHA256` unless given).
+    public init(
+        options: DatasetOptions = DatasetOptions(), program: Program = .embedded, expectedBytes: Int = 0,
+        digest: any SHA256Digest = SHA256()
+    ) {
         self.options = options
-        self.builder = DatasetBuilder(program: program, expectedBytes: expectedBytes * 2)
+        self.builder = DatasetBuilder(program: program, expectedBytes: expectedBytes * 2, digest: digest)
     }
 
     /// Starts the next file; its bytes follow through `read`.

@@ -1,3 +1,13 @@
+/// A SHA-256 implementation the dataset fingerprint is computed with: this portable one, or
+/// the daemon's libcrypto one (SHA-NI where the CPU has it: a load hashes every record).
+public protocol SHA256Digest {
+    mutating func update(_ bytes: UnsafeRawBufferPointer)
+    /// The digest as 64 lower-case hex digits; the digest is not used after.
+    mutating func finalizeHex() -> String
+}
+
+extension SHA256: SHA256Digest {}
+
 /// SHA-256 (FIPS 180-4), for the dataset fingerprint that `server.status` reports.
 ///
 /// Written here rather than pulling swift-crypto into the core: one hash of the dataset per load

@@ -1,6 +1,6 @@
 import Dispatch
 public import LaureateCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -33,7 +33,7 @@ public enum DatasetLoader {
     public static func load(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
         guard !configuration.paths.isEmpty else {
             var text = EmbeddedData.laureatesJSONL
-            var assembly = DatasetAssembly(options: configuration.options, expectedBytes: text.utf8.count)
+            var assembly = DatasetAssembly(options: configuration.options, expectedBytes: text.utf8.count, digest: LibcryptoSHA256())
             assembly.beginFile(embeddedPath)
             text.withUTF8 { _ = assembly.read(UnsafeRawBufferPointer($0), isLast: true) }
             return try assembly.finish(loadedAt: ISO8601.now())
@@ -44,8 +44,8 @@ public enum DatasetLoader {
         }
         // Two stages on the two cores: this thread reads and parses, another indexes; a bounded
         // queue of record batches between them keeps the records in flight to a few megabytes.
-        let queue = BatchQueue<LoadStage>(capacity: 8)
-        let building = AssemblyBox(DatasetAssembly(options: configuration.options, expectedBytes: sizes.reduce(0, +)))
+        let queue = BatchQueue<LoadStage>(capacity: 4)
+        let building = AssemblyBox(DatasetAssembly(options: configuration.options, expectedBytes: sizes.reduce(0, +), digest: LibcryptoSHA256()))
         let built = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             while true {
@@ -159,9 +159,10 @@ public enum DatasetLoader {
     }
 }
 
-/// A bounded first-in first-out queue between two threads.
+/// A bounded first-in first-out queue between two threads. The lock is a pthread mutex
+/// (`NIOLockedValueBox`), which ThreadSanitizer understands; the stdlib's `Mutex` it does not.
 private final class BatchQueue<Element: Sendable>: Sendable {
-    private let items = Mutex<[Element]>([])
+    private let items = NIOLockedValueBox<[Element]>([])
     private let available = DispatchSemaphore(value: 0)
     private let room: DispatchSemaphore
 
@@ -171,13 +172,13 @@ private final class BatchQueue<Element: Sendable>: Sendable {
 
     func push(_ element: Element) {
         room.wait()
-        items.withLock { $0.append(element) }
+        items.withLockedValue { $0.append(element) }
         available.signal()
     }
 
     func pop() -> Element {
         available.wait()
-        let element = items.withLock { $0.removeFirst() }
+        let element = items.withLockedValue { $0.removeFirst() }
         room.signal()
         return element
     }
