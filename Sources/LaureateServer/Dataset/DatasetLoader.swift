@@ -1,6 +1,7 @@
 import Dispatch
 public import LaureateCore
 import NIOConcurrencyHelpers
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -42,12 +43,14 @@ public enum DatasetLoader {
             var status = stat()
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
         }
-        // Two stages on the two cores: this thread reads and parses, another indexes; a bounded
-        // queue of record batches between them keeps the records in flight to a few megabytes.
+        // Two stages on the two cores: this thread reads and parses, one of NIO's blocking-work
+        // threads indexes (not a Swift concurrency or Dispatch worker, whose pools a blocked
+        // thread can starve); a bounded queue of record batches between them keeps the records
+        // in flight to a few megabytes.
         let queue = BatchQueue<LoadStage>(capacity: 4)
         let building = AssemblyBox(DatasetAssembly(options: configuration.options, expectedBytes: sizes.reduce(0, +), digest: LibcryptoSHA256()))
         let built = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        NIOThreadPool.singleton.submit { _ in
             while true {
                 switch queue.pop() {
                 case .file(let path): building.assembly!.beginFile(path)
