@@ -146,9 +146,10 @@ struct CSVDatasetReader {
         usedIDs[base] = seen
         let id = seen == 1 ? base : "\(base)-\(seen)"
         let department = cell(.codeDepartement).map(Self.normalizedDepartment)
+        let knownDepartment = department.flatMap { DepartmentTable.embedded.department(code: $0) }
         var region: String?
         var regionDerived = false
-        if let department, let known = DepartmentTable.embedded.department(code: department) {
+        if let known = knownDepartment {
             region = known.region
             regionDerived = cell(.nomRegion) == nil
         } else if let name = cell(.nomRegion) {
@@ -183,7 +184,7 @@ struct CSVDatasetReader {
             }
             coordinates = (Self.jsonNumber(parts[0], latitude), Self.jsonNumber(parts[1], longitude))
         }
-        if let department, DepartmentTable.embedded.department(code: department) == nil {
+        if let department, knownDepartment == nil {
             fail("department", "\"\(department)\" is not an INSEE département code")
             return nil
         }
@@ -199,41 +200,57 @@ struct CSVDatasetReader {
 
         var json: [UInt8] = []
         json.reserveCapacity(512 + (summary?.utf8.count ?? 0))
-        var first = true
-        func member(_ key: String, _ write: (inout [UInt8]) -> Void) {
-            json.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            first = false
-            JSONWriter.writeString(key, into: &json)
-            json.append(UInt8(ascii: ":"))
-            write(&json)
+        // `id` is always first, so every other member starts with a comma: keys are appended as
+        // pre-encoded `,"key":` bytes.
+        json.append(contentsOf: Self.idKey)
+        JSONWriter.writeString(id, into: &json)
+        func text(_ key: OfficialKey, _ value: String?) {
+            guard let value else { return }
+            json.append(contentsOf: key.prefix)
+            JSONWriter.writeString(value, into: &json)
         }
-        func text(_ key: String, _ value: String?) {
-            if let value { member(key) { JSONWriter.writeString(value, into: &$0) } }
+        func raw(_ key: OfficialKey, _ value: some Sequence<UInt8>) {
+            json.append(contentsOf: key.prefix)
+            json.append(contentsOf: value)
         }
-        text("id", id)
-        text("company", company)
-        text("city", city)
-        text("department", department)
-        text("region", region)
-        text("sector", sector?.rawValue)
-        text("summary", summary)
-        text("call", call)
-        member("sources") { $0.append(contentsOf: Self.officialSourcesJSON) }
-        text("siren", cell(.siren))
-        text("company_type", cell(.typeEntreprise))
-        text("postal_code", cell(.codePostal))
+        text(.company, company)
+        text(.city, city)
+        text(.department, department)
+        text(.region, region)
+        text(.sector, sector?.rawValue)
+        text(.summary, summary)
+        text(.call, call)
+        raw(.sources, Self.officialSourcesJSON)
+        text(.siren, cell(.siren))
+        text(.companyType, cell(.typeEntreprise))
+        text(.postalCode, cell(.codePostal))
         if let coordinates {
-            member("latitude") { $0.append(contentsOf: coordinates.latitude.utf8) }
-            member("longitude") { $0.append(contentsOf: coordinates.longitude.utf8) }
+            raw(.latitude, coordinates.latitude.utf8)
+            raw(.longitude, coordinates.longitude.utf8)
         }
-        text("updated", cell(.miseAJour))
-        member("derived") { $0.append(contentsOf: (regionDerived ? #"["id","region"]"# : #"["id"]"#).utf8) }
+        text(.updated, cell(.miseAJour))
+        raw(.derived, (regionDerived ? #"["id","region"]"# : #"["id"]"#).utf8)
         json.append(UInt8(ascii: "}"))
         return LaureateRecord(validatedJSON: json, id: id, company: company, city: city, department: department,
                               region: region, sector: sector, summary: summary, call: call)
     }
 
     private static let officialSourcesJSON = JSONWriter.encode(.array([.string(officialSourceURL)]))
+    private static let idKey = Array(#"{"id":"#.utf8)
+
+    /// The record fields an official row fills after `id`, each with its `,"key":` bytes.
+    private enum OfficialKey: Int, CaseIterable {
+        case company, city, department, region, sector, summary, call, sources, siren
+        case companyType, postalCode, latitude, longitude, updated, derived
+
+        var prefix: [UInt8] { Self.prefixes[rawValue] }
+
+        private static let names = [
+            "company", "city", "department", "region", "sector", "summary", "call", "sources", "siren",
+            "company_type", "postal_code", "latitude", "longitude", "updated", "derived",
+        ]
+        private static let prefixes = allCases.map { Array(",\"\(names[$0.rawValue])\":".utf8) }
+    }
 
     /// The number as written when it is a JSON number (`47.2184`), else as the value prints
     /// (`+47.2` and `47.` are numbers to `Double` but not to JSON).
