@@ -46,7 +46,7 @@ struct RecordStore: Sendable {
         withUnsafeBytes(of: UInt32(starts.count - 1).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: id)
         bytes.append(contentsOf: json)
-        insert(hash: Self.hash(id), start: start)
+        insert(hash: fnv1a(id), start: start)
         return nil
     }
 
@@ -57,7 +57,7 @@ struct RecordStore: Sendable {
         let starts = self.starts
         let block = bytes
         block.withUnsafeBytes { block in
-            for start in starts { insert(hash: Self.hash(Self.id(block, at: Int(start))), start: start) }
+            for start in starts { insert(hash: fnv1a(Self.id(block, at: Int(start))), start: start) }
         }
     }
 
@@ -79,7 +79,7 @@ struct RecordStore: Sendable {
 
     /// The index of the record whose id is exactly `key`.
     func index(of key: UnsafeRawBufferPointer) -> Int? {
-        let hash = Self.hash(key)
+        let hash = fnv1a(key)
         let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { table in
@@ -104,7 +104,7 @@ struct RecordStore: Sendable {
     /// requests, then `touchRecord` over the results, the cache misses of the burst overlap
     /// instead of stalling each request in turn.
     func touchSlot(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        slots[Int(truncatingIfNeeded: Self.hash(key)) & mask]
+        slots[Int(truncatingIfNeeded: fnv1a(key)) & mask]
     }
 
     /// Loads the first cache line of the record a `touchSlot` result points at.
@@ -122,14 +122,5 @@ struct RecordStore: Sendable {
             let jsonStart = start + Self.headerSize + idLength
             return body(UnsafeRawBufferPointer(rebasing: block[jsonStart..<(jsonStart + jsonLength)]))
         }
-    }
-
-    /// FNV-1a, folded: ids are short, so a simple byte hash beats anything with set-up cost.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return hash ^ (hash >> 29)
     }
 }

@@ -45,10 +45,8 @@ struct SearchIndex: Sendable {
         }
 
         private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = Int(truncatingIfNeeded: fnv1a(UnsafeRawBufferPointer(word))) & mask
             while true {
                 let entry = Int(slots[slot])
                 if entry < 0 { break }
@@ -77,11 +75,8 @@ struct SearchIndex: Sendable {
             let mask = table.count - 1
             arena.withUnsafeBufferPointer { arena in
                 for id in wordStarts.indices {
-                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                    for byte in arena[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])] {
-                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                    }
-                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                    let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(arena)[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])])
+                    var slot = Int(truncatingIfNeeded: fnv1a(word)) & mask
                     while table[slot] >= 0 { slot = (slot + 1) & mask }
                     table[slot] = Int32(id)
                 }

@@ -139,25 +139,11 @@ public enum DatasetLoader {
     /// The whole file, read with POSIX calls (no Foundation on this path).
     /// - Throws: `DatasetLoadError` with the system's reason when it cannot be read.
     public static func readFile(_ path: String) throws(DatasetLoadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot stat: \(String(cString: strerror(errno)))") }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "not a regular file") }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress! + filled, buffer.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot read: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            filled += count
+        var bytes: [UInt8] = []
+        try stream(path) { chunk, _ in
+            bytes.append(contentsOf: chunk)
+            return chunk.count
         }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 }
