@@ -33,6 +33,9 @@ struct Facet: Sendable {
         private var values: [String] = []
         private var index: [String: Int32] = [:]
         private var recordValues: [Int32] = []
+        /// Value ids by the value as written, for the first spellings met, so that the records of
+        /// a facet with few values (regions, cities, calls) skip the folding.
+        private var spellings: [String: Int32] = [:]
 
         init(matching: Matching) {
             self.matching = matching
@@ -44,15 +47,21 @@ struct Facet: Sendable {
                 recordValues.append(-1)
                 return
             }
+            if matching == .folded, let known = spellings[value] {
+                recordValues.append(known)
+                return
+            }
             let key = matching == .exact ? value : TextFolding.key(value)
+            let id: Int32
             if let existing = index[key] {
-                recordValues.append(existing)
+                id = existing
             } else {
-                let id = Int32(values.count)
+                id = Int32(values.count)
                 index[key] = id
                 values.append(value)
-                recordValues.append(id)
             }
+            recordValues.append(id)
+            if matching == .folded, spellings.count < 4096 { spellings[value] = id }
         }
 
         consuming func build() -> Facet {
