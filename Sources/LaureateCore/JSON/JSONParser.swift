@@ -46,7 +46,7 @@ public struct JSONParser {
     public static func parseArrayElements(_ bytes: [UInt8]) throws(JSONParseError) -> [(JSONValue, Int)] {
         try withBytes(bytes) { (buffer) throws(JSONParseError) in
             var parser = JSONParser(buffer)
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
+            if UTF8Validation.startsWithByteOrderMark(buffer) { parser.index = 3 }
             parser.skipWhitespace()
             guard parser.index < buffer.count, buffer[parser.index] == UInt8(ascii: "[") else {
                 throw parser.error("expected '['")
@@ -332,6 +332,11 @@ package enum UTF8Validation {
         }
         guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return 0 }
         return length
+    }
+
+    /// Whether `bytes` start with the UTF-8 byte order mark (EF BB BF), which files may carry.
+    package static func startsWithByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
     /// Whether the whole buffer is valid UTF-8.

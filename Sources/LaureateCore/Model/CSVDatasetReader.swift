@@ -255,26 +255,8 @@ struct CSVDatasetReader {
     /// The number as written when it is a JSON number (`47.2184`), else as the value prints
     /// (`+47.2` and `47.` are numbers to `Double` but not to JSON).
     private static func jsonNumber(_ text: String, _ value: Double) -> String {
-        var bytes = text.utf8[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        func digits() -> Int {
-            let count = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
-            bytes = bytes.dropFirst(count)
-            return count
-        }
-        let integer = bytes
-        let integerDigits = digits()
-        var valid = integerDigits > 0 && (integer.first != 0x30 || integerDigits == 1)
-        if valid, bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            valid = digits() > 0
-        }
-        if valid, bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-            valid = digits() > 0
-        }
-        return valid && bytes.isEmpty ? text : JSONNumber(value).text
+        if case .number(let number)? = try? JSONParser.parse(text) { return number.text }
+        return JSONNumber(value).text
     }
 
     /// `relocalisation` for this call; any other measure becomes the slug of its name.

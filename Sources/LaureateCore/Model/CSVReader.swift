@@ -35,7 +35,7 @@ public struct CSVReader {
     ) throws(DatasetLoadError) -> Int {
         var index = 0
         if delimiter == nil {
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+            if UTF8Validation.startsWithByteOrderMark(bytes) { index = 3 }
             guard let detected = Self.detectDelimiter(bytes, from: index, isLast: isLast) else { return 0 }
             delimiter = detected
         }
@@ -138,11 +138,10 @@ public struct CSVReader {
         return bytes.count
     }
 
-    /// The field as a string, or nil when it is not UTF-8. ASCII, most fields, skips the
-    /// generic validating initializer, whose metadata look-ups cost more than the check.
+    /// The field as a string, or nil when it is not UTF-8 (checked with the JSON parser's
+    /// validator: the stdlib's generic validating initializer costs metadata look-ups per field).
     private static func string(_ bytes: [UInt8]) -> String? {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+        bytes.withUnsafeBytes { UTF8Validation.isValid($0) } ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// Every row of the whole file in `bytes`.

@@ -36,8 +36,7 @@ public enum DatasetReader {
             withBytes(source.bytes) { buffer in
                 _ = reader.read(buffer, isLast: true, issues: &issues) { record, origin, issues in
                     if let first = origins[record.id] {
-                        issues.add(DatasetIssue(file: origin.file, line: origin.line, field: "id",
-                                                reason: "\"\(record.id)\" is already the id of the record at \(first)"))
+                        issues.add(.duplicateID(record.id, at: origin, first: first))
                     } else {
                         origins[record.id] = origin
                         records.append(record)
@@ -116,9 +115,9 @@ package struct DatasetFileReader {
     /// The format from the first significant byte, or nil when there is none yet.
     private static func format(of bytes: UnsafeRawBufferPointer, isLast: Bool) -> DatasetReader.Format? {
         var index = 0
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if !isLast, bytes.count < 3, bytes.elementsEqual(bom.prefix(bytes.count)) { return nil }
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        // A byte order mark cut by the chunk's end: wait for the rest of it.
+        if !isLast, bytes.count < 3, bytes.elementsEqual([0xEF, 0xBB, 0xBF].prefix(bytes.count)) { return nil }
+        if UTF8Validation.startsWithByteOrderMark(bytes) { index = 3 }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
         guard index < bytes.count else { return isLast ? .jsonLines : nil }
         switch bytes[index] {
@@ -160,7 +159,7 @@ package struct DatasetFileReader {
         var start = 0
         if !started {
             started = true
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            if UTF8Validation.startsWithByteOrderMark(bytes) { start = 3 }
         }
         while start < bytes.count {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) ?? (isLast ? bytes.count : nil) else { break }
@@ -246,8 +245,7 @@ public struct DatasetAssembly {
 
     private mutating func add(_ record: LaureateRecord, origin: LaureateRecord.Origin, issues: inout IssueCollector) {
         if let first = builder.add(record, origin: origin) {
-            issues.add(DatasetIssue(file: origin.file, line: origin.line, field: "id",
-                                    reason: "\"\(record.id)\" is already the id of the record at \(first)"))
+            issues.add(.duplicateID(record.id, at: origin, first: first))
         }
     }
 

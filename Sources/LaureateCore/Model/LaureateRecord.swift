@@ -98,30 +98,26 @@ public struct LaureateRecord: Sendable, Hashable {
         }
         try issues.check()
 
-        self.json = JSONWriter.encode(.object(object))
-        self.id = id!
-        self.project = object["project"]?.stringValue
-        self.title = object["title"]?.stringValue
-        self.company = object["company"]?.stringValue
-        self.city = object["city"]?.stringValue
-        self.department = department
-        self.region = object["region"]?.stringValue
-        self.sector = sector
-        self.summary = object["summary"]?.stringValue
-        self.call = call!
-        self.jobs = jobs
-        self.investmentEUR = investment
-        self.aidEUR = aid
+        self.init(
+            validatedJSON: JSONWriter.encode(.object(object)), id: id!, project: object["project"]?.stringValue,
+            title: object["title"]?.stringValue, company: object["company"]?.stringValue, city: object["city"]?.stringValue,
+            department: department, region: object["region"]?.stringValue, sector: sector,
+            summary: object["summary"]?.stringValue, call: call!, jobs: jobs, investmentEUR: investment, aidEUR: aid
+        )
     }
 
-    /// A record whose fields are valid by construction (the official export's rows), with its
-    /// JSON already encoded: no tree of values is built for it.
-    init(validatedJSON json: [UInt8], id: String, company: String, city: String?, department: String?, region: String?,
-         sector: Sector?, summary: String?, call: String) {
+    /// A record whose fields are already valid, with its JSON already encoded: the validating
+    /// initializer ends here, and the official export's rows, valid by construction, start here
+    /// without a tree of values.
+    init(
+        validatedJSON json: [UInt8], id: String, project: String? = nil, title: String? = nil, company: String?,
+        city: String?, department: String?, region: String?, sector: Sector?, summary: String?, call: String,
+        jobs: Int64? = nil, investmentEUR: Int64? = nil, aidEUR: Int64? = nil
+    ) {
         self.json = json
         self.id = id
-        self.project = nil
-        self.title = nil
+        self.project = project
+        self.title = title
         self.company = company
         self.city = city
         self.department = department
@@ -129,9 +125,9 @@ public struct LaureateRecord: Sendable, Hashable {
         self.sector = sector
         self.summary = summary
         self.call = call
-        self.jobs = nil
-        self.investmentEUR = nil
-        self.aidEUR = nil
+        self.jobs = jobs
+        self.investmentEUR = investmentEUR
+        self.aidEUR = aidEUR
     }
 
     /// The record's fields in source order (parsed back from `json`; for tools and tests).
