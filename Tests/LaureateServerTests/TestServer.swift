@@ -30,9 +30,26 @@ func withTestServer(
         tasks.addTask { try await group.run() }
         var iterator = ready.makeAsyncIterator()
         _ = await iterator.next()
-        try await body(path)
+        // The server is shut down whether the body passes or throws, so a failing test fails
+        // instead of leaving the group running for ever.
+        let outcome: Result<Void, any Error>
+        do {
+            try await body(path)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
         await group.triggerGracefulShutdown()
         try await tasks.waitForAll()
+        try outcome.get()
     }
     #expect(!FileManager.default.fileExists(atPath: path), "the socket file is removed at shutdown")
+}
+
+/// Runs blocking client work on a thread of its own, so that it does not hold one of Swift
+/// concurrency's worker threads (two on a 2-vCPU machine), which the server's reloads need.
+func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
 }

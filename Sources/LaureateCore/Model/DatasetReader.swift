@@ -62,6 +62,8 @@ package struct DatasetFileReader {
     private var line = 0
     private var started = false
     private var failed = false
+    private var recordsEmitted = 0
+    private var issuesBeforeFile: Int?
     private var csv: CSVReader
     private var csvRecords: CSVDatasetReader
 
@@ -74,8 +76,30 @@ package struct DatasetFileReader {
 
     /// Reads the whole records at the start of `bytes`, passing each valid one to `emit` and
     /// each problem to `issues`; returns how many bytes were consumed. A problem that stops the
-    /// file (bad JSON array, bad CSV) is collected and the rest of the file is skipped.
+    /// file (bad JSON array, bad CSV) is collected and the rest of the file is skipped. A file
+    /// that holds no record at all is a problem too: an empty or truncated file, most likely
+    /// caught mid-write, must not replace the dataset being served.
     package mutating func read(
+        _ bytes: UnsafeRawBufferPointer,
+        isLast: Bool,
+        issues: inout IssueCollector,
+        _ emit: (LaureateRecord, LaureateRecord.Origin, inout IssueCollector) -> Void
+    ) -> Int {
+        let issuesBefore = issuesBeforeFile ?? issues.total
+        issuesBeforeFile = issuesBefore
+        var emitted = recordsEmitted
+        defer { recordsEmitted = emitted }
+        let consumed = readRecords(bytes, isLast: isLast, issues: &issues) { record, origin, issues in
+            emitted += 1
+            emit(record, origin, &issues)
+        }
+        if isLast, emitted == 0, issues.total == issuesBefore {
+            issues.add(DatasetIssue(file: file, line: nil, field: nil, reason: "holds no records"))
+        }
+        return consumed
+    }
+
+    private mutating func readRecords(
         _ bytes: UnsafeRawBufferPointer,
         isLast: Bool,
         issues: inout IssueCollector,

@@ -108,7 +108,13 @@ public final class SocketServer: Service {
         await withDiscardingTaskGroup { tasks in
             tasks.addTask { await self.reload(on: hangups) }
             await withGracefulShutdownHandler {
-                try? await serverChannel.closeFuture.get()
+                // Cancellation (a ServiceGroup tearing down after another service failed) stops
+                // the server too: a future's get() alone would wait for ever.
+                await withTaskCancellationHandler {
+                    try? await serverChannel.closeFuture.get()
+                } onCancel: {
+                    serverChannel.close(promise: nil)
+                }
             } onGracefulShutdown: {
                 self.notifier.notify([.stopping, .status("Shutting down")])
                 serverChannel.close(promise: nil)

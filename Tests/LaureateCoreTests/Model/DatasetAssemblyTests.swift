@@ -58,4 +58,14 @@ struct DatasetAssemblyTests {
             "l.jsonl:4: invalid JSON: unexpected end of input at column 8",
         ])
     }
+
+    @Test("a file with no record is refused, whole or in chunks: it was most likely caught mid-write",
+          arguments: ["", " \n", "[]", "entreprise,mesure,filiere,code_departement\n"])
+    func noRecords(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let whole = try #require(throws: DatasetLoadError.self) { try self.whole(bytes, name: "e") }
+        #expect(whole.issues.map(\.description) == ["e: holds no records"])
+        let chunked = try #require(throws: DatasetLoadError.self) { try assemble(bytes, chunk: 1, name: "e") }
+        #expect(chunked.issues.map(\.description) == ["e: holds no records"])
+    }
 }

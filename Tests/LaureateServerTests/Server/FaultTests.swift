@@ -86,7 +86,7 @@ struct FaultTests {
         try old.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
-            let reader = Task.detached { () throws -> (old: Int, new: Int, mixed: Int) in
+            let reader = Task { try await onOwnThread { () throws -> (old: Int, new: Int, mixed: Int) in
                 let connection = try LaureateConnection(path: path, timeout: 10)
                 var counts = (old: 0, new: 0, mixed: 0)
                 let batch = Array(#"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#.utf8) + [0x0A]
@@ -102,7 +102,7 @@ struct FaultTests {
                     }
                 }
                 return counts
-            }
+            } }
             let admin = try LaureateConnection(path: path, timeout: 10)
             for round in 0..<30 {
                 try (round % 2 == 0 ? new : old).write(to: file, atomically: true, encoding: .utf8)
@@ -122,7 +122,7 @@ struct FaultTests {
         try one.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
-            let writer = Task.detached {
+            let writer = Task { try await onOwnThread {
                 for round in 0..<300 {
                     let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
                     // Half the rewrites are atomic renames, half truncate and write in place.
@@ -134,7 +134,7 @@ struct FaultTests {
                         try? handle.close()
                     }
                 }
-            }
+            } }
             let admin = try LaureateConnection(path: path, timeout: 10)
             var outcomes: [String: Int] = [:]
             for _ in 0..<60 {
@@ -143,7 +143,7 @@ struct FaultTests {
                 case .error(let code, _, _): outcomes["error \(code)", default: 0] += 1
                 }
             }
-            await writer.value
+            try await writer.value
             #expect(Set(outcomes.keys).isSubset(of: ["records 1", "records 2", "error -32004"]), "\(outcomes)")
             #expect(try admin.call("ping") == .result("pong"))
         }

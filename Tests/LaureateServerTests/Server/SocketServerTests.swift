@@ -25,6 +25,27 @@ struct SocketServerTests {
         }
     }
 
+    @Test("stops and removes its socket when its task is cancelled, as on graceful shutdown")
+    func cancellation() async throws {
+        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("laureated-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("d.sock").path
+        let logger = Logger(label: "test")
+        let store = DatasetStore(dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(), logger: logger)
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
+        let server = SocketServer(
+            configuration: ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid())),
+            store: store, logger: logger, onReady: { readyContinuation.yield($0) })
+        let running = Task { try await server.run() }
+        var iterator = ready.makeAsyncIterator()
+        _ = await iterator.next()
+        #expect(try LaureateConnection(path: path, timeout: 5).call("ping") == .result("pong"))
+        running.cancel()
+        _ = await running.result
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("reloads on request, pushes dataset.reloaded, and keeps the old data on a bad file")
     func reload() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString.prefix(8)).jsonl")
