@@ -133,7 +133,7 @@ final class Daemon {
         socket = directory.appendingPathComponent("d.sock").path
         notify = try NotifySocket(directory: directory)
         log = directory.appendingPathComponent("stderr.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw HarnessError("cannot create \(log.path)") }
         let daemon = try binary ?? Harness.binary("laureated")
         if let launcher = prefix.first {
             process.executableURL = URL(fileURLWithPath: launcher)

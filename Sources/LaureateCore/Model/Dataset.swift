@@ -156,9 +156,23 @@ public final class Dataset: Sendable {
         return key.withUTF8 { store.index(of: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Appends the pre-encoded JSON of record `index`.
+    /// Appends the JSON of record `index`.
     public func appendRecordJSON(_ index: Int, to output: inout [UInt8]) {
-        store.withJSON(index) { output.append(contentsOf: $0) }
+        let start = output.count
+        let length = store.jsonLength(index)
+        output.append(contentsOf: repeatElement(0, count: length + RecordStore.copySlack))
+        output.withUnsafeMutableBytes { _ = store.writeJSON(index, to: $0.baseAddress! + start) }
+        output.removeLast(RecordStore.copySlack)
+    }
+
+    /// How many bytes `writeRecordJSON` needs writable for record `index` (its JSON's length and
+    /// the slack its 16-byte copies may overrun).
+    public func recordJSONCapacity(_ index: Int) -> Int { store.jsonLength(index) + RecordStore.copySlack }
+
+    /// Writes the JSON of record `index` at `destination`, which has `recordJSONCapacity(index)`
+    /// bytes writable, and returns the JSON's length: the reply path's copy, with no scratch buffer.
+    public func writeRecordJSON(_ index: Int, to destination: UnsafeMutableRawPointer) -> Int {
+        store.writeJSON(index, to: destination)
     }
 
     /// Calls `body` with the pre-encoded JSON of record `index`, for writers that are not arrays.

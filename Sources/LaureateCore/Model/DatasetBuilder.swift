@@ -76,7 +76,8 @@ public struct DatasetBuilder {
         program: Program, store: RecordStore, sha256: String, search: SearchIndex,
         facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: [Int64]], projectKeys: [String?]
     ) {
-        (
+        store.finishLoading()
+        return (
             program, store, hash.finalizeHex(), search.build(),
             [
                 .sector: sector.build(), .department: department.build(), .region: region.build(),

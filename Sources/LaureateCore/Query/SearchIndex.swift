@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An inverted index of folded words, built once per dataset.
 ///
 /// Two posting lists per word: every searchable field (project, title, company, city, summary,
@@ -24,13 +18,10 @@ struct SearchIndex: Sendable {
 
     /// Collects the words of records as they are read, then sorts the vocabulary once.
     ///
-    /// Words are interned by their folded bytes in an open-addressing table over one byte arena,
-    /// so the ~40 words of each record cost no `String` and no dictionary hashing at load.
+    /// Words are interned by their folded bytes (`ByteInterner`), so the ~40 words of each record
+    /// cost no `String` and no dictionary hashing at load.
     struct Builder {
-        private var arena: [UInt8] = []
-        private var wordStarts: [UInt32] = []
-        private var wordLengths: [UInt16] = []
-        private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
+        private var words = ByteInterner()
         private var postings: [[Int32]] = []
         private var naming: [[Int32]] = []
 
@@ -38,56 +29,18 @@ struct SearchIndex: Sendable {
         mutating func add(_ text: String?, record: Int32, naming isNaming: Bool) {
             guard let text else { return }
             TextFolding.forEachWord(text) { word in
-                let id = intern(word)
+                let (id, inserted) = words.intern(UnsafeRawBufferPointer(word))
+                if inserted {
+                    postings.append([])
+                    naming.append([])
+                }
                 if postings[id].last != record { postings[id].append(record) }
                 if isNaming, naming[id].last != record { naming[id].append(record) }
             }
         }
 
-        private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: fnv1a(UnsafeRawBufferPointer(word))) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { break }
-                if Int(wordLengths[entry]) == word.count {
-                    let start = Int(wordStarts[entry])
-                    let same = arena.withUnsafeBufferPointer { stored in
-                        word.count == 0 || memcmp(stored.baseAddress! + start, word.baseAddress!, word.count) == 0
-                    }
-                    if same { return entry }
-                }
-                slot = (slot + 1) & mask
-            }
-            let id = wordStarts.count
-            wordStarts.append(UInt32(arena.count))
-            wordLengths.append(UInt16(min(word.count, Int(UInt16.max))))
-            arena.append(contentsOf: word.prefix(Int(UInt16.max)))
-            postings.append([])
-            naming.append([])
-            slots[slot] = Int32(id)
-            if wordStarts.count * 2 > slots.count { rehash() }
-            return id
-        }
-
-        private mutating func rehash() {
-            var table = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = table.count - 1
-            arena.withUnsafeBufferPointer { arena in
-                for id in wordStarts.indices {
-                    let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(arena)[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])])
-                    var slot = Int(truncatingIfNeeded: fnv1a(word)) & mask
-                    while table[slot] >= 0 { slot = (slot + 1) & mask }
-                    table[slot] = Int32(id)
-                }
-            }
-            slots = table
-        }
-
         consuming func build() -> SearchIndex {
-            let words = wordStarts.indices.map { id in
-                String(decoding: arena[Int(wordStarts[id])..<Int(wordStarts[id]) + Int(wordLengths[id])], as: UTF8.self)
-            }
+            let words = (0..<words.count).map(words.string)
             let order = words.indices.sorted { words[$0] < words[$1] }
             return SearchIndex(
                 vocabulary: order.map { words[$0] },

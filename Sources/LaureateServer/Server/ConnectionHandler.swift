@@ -254,7 +254,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .get(let id, let record):
             outputBuffer.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
             outputBuffer.writeBytes(resultStart)
-            dataset.withRecordJSON(record) { outputBuffer.writeBytes($0) }
+            outputBuffer.writeWithUnsafeMutableBytes(minimumWritableBytes: dataset.recordJSONCapacity(record)) {
+                dataset.writeRecordJSON(record, to: $0.baseAddress!)
+            }
             outputBuffer.writeInteger(UInt16(0x7D0A))
         case .ping(let id):
             outputBuffer.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
