@@ -105,7 +105,7 @@ public final class Dataset: Sendable {
         self.sortRanks = ranks
         let sectorFacet = parts.facets[.sector]!
         self.sectorCounts = Sector.allCases.map { sector in
-            (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.postings[Int($0)].count } ?? 0)
+            (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.records(withValue: Int($0)).count } ?? 0)
         }
     }
 

@@ -78,7 +78,7 @@ public struct DatasetBuilder {
     ) {
         store.finishLoading()
         return (
-            program, store, hash.finalizeHex(), search.build(),
+            program, store, hash.finalizeHex(), search.build(recordCount: store.count),
             [
                 .sector: sector.build(), .department: department.build(), .region: region.build(),
                 .city: city.build(), .company: company.build(), .call: call.build(),

@@ -1,5 +1,9 @@
 /// One filterable, groupable field (sector, region, …): its distinct values and which records hold
 /// each, built once at load so filters and `laureate.stats` never scan strings per request.
+///
+/// Values and their keys live in byte arenas and posting lists in one flat array: a facet with a
+/// value per record (company) costs ~10 bytes per record beyond its text, where `String`s, a
+/// `[String: Int32]` and an array per value cost ~250.
 struct Facet: Sendable {
     /// How request values are compared with record values.
     enum Matching: Sendable {
@@ -10,32 +14,38 @@ struct Facet: Sendable {
     }
 
     let matching: Matching
-    /// Distinct values, spelled as the first record that had them.
-    let values: [String]
-    /// For each record, the index of its value in `values`, or -1 when it has none.
+    /// Distinct values by their key (the value itself, or its folded form), numbered in the order
+    /// first met.
+    private let keys: ByteInterner
+    /// Each value spelled as the first record that had it.
+    private let spellings: ByteInterner
+    /// For each record, the index of its value, or -1 when it has none.
     let recordValues: [Int32]
-    /// For each value, the indexes of the records holding it, ascending.
-    let postings: [[Int32]]
-    private let valueIndex: [String: Int32]
+    /// The records holding value `n`, ascending: `postings[postingStarts[n]..<postingStarts[n + 1]]`.
+    private let postings: [Int32]
+    private let postingStarts: [UInt32]
 
-    private init(matching: Matching, values: [String], recordValues: [Int32], postings: [[Int32]], valueIndex: [String: Int32]) {
-        self.matching = matching
-        self.values = values
-        self.recordValues = recordValues
-        self.postings = postings
-        self.valueIndex = valueIndex
+    /// How many distinct values there are.
+    var valueCount: Int { keys.count }
+
+    /// Value `index` as the first record holding it spelled it.
+    func value(_ index: Int) -> String { spellings.string(index) }
+
+    /// The records holding value `index`, ascending.
+    func records(withValue index: Int) -> ArraySlice<Int32> {
+        postings[Int(postingStarts[index])..<Int(postingStarts[index + 1])]
     }
 
-    /// Takes each record's value as records are read; posting lists are laid out once at the end,
-    /// each at its exact size.
+    /// Takes each record's value as records are read; posting lists are laid out once at the end.
     struct Builder {
         let matching: Matching
-        private var values: [String] = []
-        private var index: [String: Int32] = [:]
+        private var keys = ByteInterner()
+        private var spellings = ByteInterner()
         private var recordValues: [Int32] = []
+        private var key: [UInt8] = []
         /// Value ids by the value as written, for the first spellings met, so that the records of
         /// a facet with few values (regions, cities, calls) skip the folding.
-        private var spellings: [String: Int32] = [:]
+        private var knownSpellings: [String: Int32] = [:]
 
         init(matching: Matching) {
             self.matching = matching
@@ -43,58 +53,67 @@ struct Facet: Sendable {
 
         /// The value of the next record (nil when it lacks the field).
         mutating func add(_ value: String?) {
-            guard let value else {
+            guard var value else {
                 recordValues.append(-1)
                 return
             }
-            if matching == .folded, let known = spellings[value] {
+            if let known = knownSpellings[value] {
                 recordValues.append(known)
                 return
             }
-            let key = matching == .exact ? value : TextFolding.key(value)
-            let id: Int32
-            if let existing = index[key] {
-                id = existing
-            } else {
-                id = Int32(values.count)
-                index[key] = id
-                values.append(value)
+            key.removeAll(keepingCapacity: true)
+            switch matching {
+            case .exact: key.append(contentsOf: value.utf8)
+            case .folded: TextFolding.appendKey(value, to: &key)
             }
-            recordValues.append(id)
-            if matching == .folded, spellings.count < 4096 { spellings[value] = id }
+            let (id, inserted) = key.withUnsafeBytes { keys.intern($0) }
+            if inserted {
+                let spelled = value.withUTF8 { spellings.intern(UnsafeRawBufferPointer($0)) }
+                // Two values differing only in case or accents could spell alike; they cannot,
+                // since equal spellings have equal keys, so spellings and keys number alike.
+                assert(spelled.id == id)
+            }
+            recordValues.append(Int32(id))
+            if knownSpellings.count < 4096 { knownSpellings[value] = Int32(id) }
         }
 
         consuming func build() -> Facet {
-            var counts = [Int](repeating: 0, count: values.count)
-            for value in recordValues where value >= 0 { counts[Int(value)] += 1 }
-            var postings = counts.map { count -> [Int32] in
-                var list: [Int32] = []
-                list.reserveCapacity(count)
-                return list
+            var starts = [UInt32](repeating: 0, count: keys.count + 1)
+            for value in recordValues where value >= 0 { starts[Int(value) + 1] += 1 }
+            for index in 0..<keys.count { starts[index + 1] += starts[index] }
+            var next = starts
+            var postings = [Int32](repeating: 0, count: Int(starts[keys.count]))
+            for (record, value) in recordValues.enumerated() where value >= 0 {
+                postings[Int(next[Int(value)])] = Int32(record)
+                next[Int(value)] += 1
             }
-            for (record, value) in recordValues.enumerated() where value >= 0 { postings[Int(value)].append(Int32(record)) }
-            return Facet(matching: matching, values: values, recordValues: recordValues, postings: postings, valueIndex: index)
+            return Facet(matching: matching, keys: keys, spellings: spellings, recordValues: recordValues,
+                         postings: postings, postingStarts: starts)
         }
     }
 
     /// The index of the value a request names, if any record holds it.
     func valueID(for requested: String) -> Int32? {
-        valueIndex[matching == .exact ? requested : TextFolding.key(requested)]
+        var key: [UInt8] = []
+        switch matching {
+        case .exact: key.append(contentsOf: requested.utf8)
+        case .folded: TextFolding.appendKey(requested, to: &key)
+        }
+        return key.withUnsafeBytes { keys.find($0) }.map(Int32.init)
     }
 
     /// The records holding any of the requested values, ascending.
     func records(matchingAnyOf requested: [String]) -> [Int32] {
-        let lists = requested.compactMap { valueID(for: $0) }.map { postings[Int($0)] }
-        return SortedIndexes.union(lists)
+        SortedIndexes.union(requested.compactMap { valueID(for: $0) }.map { records(withValue: Int($0)) })
     }
 }
 
 /// Set operations on ascending arrays of record indexes.
 enum SortedIndexes {
-    static func union(_ lists: [[Int32]]) -> [Int32] {
+    static func union<List: RandomAccessCollection<Int32>>(_ lists: [List]) -> [Int32] {
         switch lists.count {
         case 0: return []
-        case 1: return lists[0]
+        case 1: return Array(lists[0])
         default:
             var merged = lists.flatMap { $0 }
             merged.sort()

@@ -181,11 +181,11 @@ public enum QueryEngine {
         let jobs = dataset.figures[.jobs]!
         let investment = dataset.figures[.investment]!
         let aid = dataset.figures[.aid]!
-        var groups = [StatsGroup](repeating: StatsGroup(), count: facet.values.count + 1)
+        var groups = [StatsGroup](repeating: StatsGroup(), count: facet.valueCount + 1)
         var total = StatsGroup()
         func add(_ record: Int) {
             let value = Int(facet.recordValues[record])
-            let slot = value < 0 ? facet.values.count : value
+            let slot = value < 0 ? facet.valueCount : value
             for target in [slot, -1] {
                 var group = target < 0 ? total : groups[target]
                 group.count += 1
@@ -203,7 +203,7 @@ public enum QueryEngine {
         }
         var result: [StatsGroup] = []
         for (index, var group) in groups.enumerated() where group.count > 0 {
-            group.key = index < facet.values.count ? facet.values[index] : nil
+            group.key = index < facet.valueCount ? facet.value(index) : nil
             result.append(group)
         }
         result.sort { lhs, rhs in

@@ -7,14 +7,10 @@
 struct SearchIndex: Sendable {
     /// Every distinct folded word, sorted, so a prefix is a contiguous range.
     private let vocabulary: [String]
-    private let postings: [[Int32]]
-    private let namingPostings: [[Int32]]
-
-    init(vocabulary: [String], postings: [[Int32]], namingPostings: [[Int32]]) {
-        self.vocabulary = vocabulary
-        self.postings = postings
-        self.namingPostings = namingPostings
-    }
+    /// By vocabulary position: the records with the word in any searchable field.
+    private let postings: PostingSet
+    /// By vocabulary position: the records with the word in a naming field.
+    private let namingPostings: PostingSet
 
     /// Collects the words of records as they are read, then sorts the vocabulary once.
     ///
@@ -22,8 +18,8 @@ struct SearchIndex: Sendable {
     /// cost no `String` and no dictionary hashing at load.
     struct Builder {
         private var words = ByteInterner()
-        private var postings: [[Int32]] = []
-        private var naming: [[Int32]] = []
+        private var postings = PostingSet.Builder()
+        private var naming = PostingSet.Builder()
 
         /// Adds the words of `text` for record `record` (records are added in ascending order).
         mutating func add(_ text: String?, record: Int32, naming isNaming: Bool) {
@@ -31,21 +27,21 @@ struct SearchIndex: Sendable {
             TextFolding.forEachWord(text) { word in
                 let (id, inserted) = words.intern(UnsafeRawBufferPointer(word))
                 if inserted {
-                    postings.append([])
-                    naming.append([])
+                    postings.addWord()
+                    naming.addWord()
                 }
-                if postings[id].last != record { postings[id].append(record) }
-                if isNaming, naming[id].last != record { naming[id].append(record) }
+                postings.add(word: id, record: record)
+                if isNaming { naming.add(word: id, record: record) }
             }
         }
 
-        consuming func build() -> SearchIndex {
+        consuming func build(recordCount: Int) -> SearchIndex {
             let words = (0..<words.count).map(words.string)
             let order = words.indices.sorted { words[$0] < words[$1] }
             return SearchIndex(
                 vocabulary: order.map { words[$0] },
-                postings: order.map { postings[$0] },
-                namingPostings: order.map { naming[$0] }
+                postings: postings.build(order: order, recordCount: recordCount),
+                namingPostings: naming.build(order: order, recordCount: recordCount)
             )
         }
     }
@@ -70,28 +66,17 @@ struct SearchIndex: Sendable {
     /// (how many query words appear in the naming fields), one entry per match.
     func search(words: [String]) -> (records: [Int32], relevance: [UInt8]) {
         guard !words.isEmpty else { return ([], []) }
-        var lists: [[Int32]] = []
-        var namingLists: [[Int32]] = []
+        var sets: [PostingSet.Matches] = []
+        var namingSets: [PostingSet.Matches] = []
         for (position, word) in words.enumerated() {
             let range = wordRange(word, exact: position < words.count - 1)
             if range.isEmpty { return ([], []) }
-            lists.append(SortedIndexes.union(range.map { postings[$0] }))
-            namingLists.append(SortedIndexes.union(range.map { namingPostings[$0] }))
+            sets.append(postings.union(range))
+            namingSets.append(namingPostings.union(range))
         }
-        lists.sort { $0.count < $1.count }
-        var matches = lists[0]
-        for list in lists.dropFirst() where !matches.isEmpty {
-            matches = SortedIndexes.intersection(matches, list)
-        }
-        // Both sides are ascending: one merge walk per word counts the naming hits.
+        let matches = PostingSet.intersection(sets)
         var relevance = [UInt8](repeating: 0, count: matches.count)
-        for naming in namingLists {
-            var cursor = 0
-            for (position, record) in matches.enumerated() {
-                while cursor < naming.count, naming[cursor] < record { cursor += 1 }
-                if cursor < naming.count, naming[cursor] == record { relevance[position] &+= 1 }
-            }
-        }
+        for naming in namingSets { PostingSet.count(naming, in: matches, into: &relevance) }
         return (matches, relevance)
     }
 }

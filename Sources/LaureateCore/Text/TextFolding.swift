@@ -68,11 +68,17 @@ public enum TextFolding {
     public static func key(_ text: String) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count)
+        appendKey(text, to: &key)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Appends the bytes of `key(text)` to `key`, for callers that reuse one buffer.
+    static func appendKey(_ text: String, to key: inout [UInt8]) {
+        let start = key.count
         forEachWord(text) { word in
-            if !key.isEmpty { key.append(0x20) }
+            if key.count > start { key.append(0x20) }
             key.append(contentsOf: word)
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

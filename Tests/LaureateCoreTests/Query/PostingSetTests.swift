@@ -1,0 +1,58 @@
+import Testing
+
+@testable import LaureateCore
+
+@Suite("Posting sets")
+struct PostingSetTests {
+    /// Words of every density, from once to every record, so that some become bitmaps.
+    private static func sample(records: Int) -> (set: PostingSet, truth: [[Int32]]) {
+        let spacings = [1, 2, 3, 7, 31, 32, 33, 100, 5_000, 50_000]
+        var truth: [[Int32]] = []
+        var builder = PostingSet.Builder()
+        for _ in spacings {
+            builder.addWord()
+            truth.append([])
+        }
+        for record in 0..<records {
+            for (word, spacing) in spacings.enumerated() where record % spacing == word % spacing {
+                builder.add(word: word, record: Int32(record))
+                builder.add(word: word, record: Int32(record))
+                truth[word].append(Int32(record))
+            }
+        }
+        return (builder.build(order: Array(spacings.indices), recordCount: records), truth)
+    }
+
+    private static func records(_ matches: PostingSet.Matches) -> [Int32] {
+        PostingSet.intersection([matches])
+    }
+
+    @Test("gives back each word's records, as a list or a bitmap")
+    func words() {
+        let (set, truth) = Self.sample(records: 40_000)
+        var kinds: Set<String> = []
+        for word in truth.indices {
+            let matches = set.matches(word)
+            if case .bitmap = matches { kinds.insert("bitmap") } else { kinds.insert("list") }
+            #expect(Self.records(matches) == truth[word])
+            #expect(matches.count == truth[word].count)
+        }
+        #expect(kinds == ["bitmap", "list"])
+    }
+
+    @Test("unions, intersections and counts agree with plain sets")
+    func operations() {
+        let (set, truth) = Self.sample(records: 40_000)
+        for range in [0..<1, 0..<3, 2..<6, 5..<10, 7..<10, 0..<10] {
+            let expected = Set(truth[range].joined()).sorted()
+            #expect(Self.records(set.union(range)) == expected)
+        }
+        for words in [[0, 1], [3, 4], [4, 5], [2, 8], [0, 9], [3, 4, 8], [5, 6, 7]] {
+            let expected = words.dropFirst().reduce(Set(truth[words[0]])) { $0.intersection(truth[$1]) }.sorted()
+            #expect(PostingSet.intersection(words.map(set.matches)) == expected)
+            var counts = [UInt8](repeating: 0, count: expected.count)
+            for word in words { PostingSet.count(set.matches(word), in: expected, into: &counts) }
+            #expect(counts.allSatisfy { Int($0) == words.count })
+        }
+    }
+}
