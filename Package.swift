@@ -35,6 +35,7 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "LaureateCore",
             swiftSettings: upcoming
@@ -45,6 +46,7 @@ let package = Package(
                 "LaureateCore",
                 "CSystemd",
                 "CCrypto",
+                "CMalloc",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -54,6 +54,7 @@ struct Laureated: AsyncParsableCommand {
 
     func run() async throws {
         if printDefaults { return print(DaemonSettings.defaultsFile(), terminator: "") }
+        MallocTuning.returnBigBlocks()
         var flags: [DaemonSetting: String] = [:]
         flags[.socket] = socket
         flags[.logLevel] = logLevel

@@ -46,7 +46,7 @@ public final class Dataset: Sendable {
     private let store: RecordStore
     let search: SearchIndex
     let facets: [FacetName: Facet]
-    let figures: [Figure: [Int64]]
+    let figures: [Figure: SparseColumn<Int64>]
     /// For each sort key, every record's position in ascending order (records lacking the field last).
     let sortRanks: [SortKey: [Int32]]
     /// Whether each record has a project name, for the `project` sort.
@@ -78,8 +78,8 @@ public final class Dataset: Sendable {
         let idRanks = Self.idRanks(parts.store)
         var ranks: [SortKey: [Int32]] = [:]
         let projectKeys = parts.projectKeys
-        self.hasProject = projectKeys.map { $0 != nil }
-        if hasProject.contains(true) {
+        self.hasProject = (0..<count).map { projectKeys[$0] != nil }
+        if !projectKeys.isEmpty {
             ranks[.project] = Self.ranks(count: count) { lhs, rhs in
                 switch (projectKeys[lhs], projectKeys[rhs]) {
                 case (let left?, let right?): left != right ? left < right : idRanks[lhs] < idRanks[rhs]
@@ -93,6 +93,11 @@ public final class Dataset: Sendable {
         }
         for (key, figure) in [(SortKey.jobs, Figure.jobs), (.investment, .investment), (.aid, .aid)] {
             let values = parts.figures[figure]!
+            // With no record holding the figure, every record ties and keeps its place.
+            if values.isEmpty {
+                ranks[key] = (0..<count).map(Int32.init)
+                continue
+            }
             ranks[key] = Self.ranks(count: count) { lhs, rhs in
                 switch (values[lhs] >= 0, values[rhs] >= 0) {
                 case (true, true): values[lhs] != values[rhs] ? values[lhs] < values[rhs] : lhs < rhs

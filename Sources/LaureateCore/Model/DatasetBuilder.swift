@@ -6,16 +6,16 @@ public struct DatasetBuilder {
     private var store: RecordStore
     private var hash: any SHA256Digest
     private var search = SearchIndex.Builder()
-    private var sector = Facet.Builder(matching: .exact)
-    private var department = Facet.Builder(matching: .exact)
-    private var region = Facet.Builder(matching: .folded)
-    private var city = Facet.Builder(matching: .folded)
-    private var company = Facet.Builder(matching: .folded)
-    private var call = Facet.Builder(matching: .folded)
-    private var jobs: [Int64] = []
-    private var investment: [Int64] = []
-    private var aid: [Int64] = []
-    private var projectKeys: [String?] = []
+    private var sector = Facet.Builder(matching: .exact, grouping: true)
+    private var department = Facet.Builder(matching: .exact, grouping: true)
+    private var region = Facet.Builder(matching: .folded, grouping: true)
+    private var city = Facet.Builder(matching: .folded, grouping: false)
+    private var company = Facet.Builder(matching: .folded, grouping: false)
+    private var call = Facet.Builder(matching: .folded, grouping: true)
+    private var jobs = SparseColumn<Int64>(absent: -1)
+    private var investment = SparseColumn<Int64>(absent: -1)
+    private var aid = SparseColumn<Int64>(absent: -1)
+    private var projectKeys = SparseColumn<String?>(absent: nil)
     /// Where each record was read, for naming both places of a duplicate id.
     private var files: [String] = []
     private var fileOfRecord: [UInt16] = []
@@ -62,10 +62,10 @@ public struct DatasetBuilder {
         city.add(record.city)
         company.add(record.company)
         call.add(record.call)
-        jobs.append(record.jobs ?? -1)
-        investment.append(record.investmentEUR ?? -1)
-        aid.append(record.aidEUR ?? -1)
-        projectKeys.append(record.project.map(TextFolding.key))
+        jobs.append(record.jobs, record: Int(index))
+        investment.append(record.investmentEUR, record: Int(index))
+        aid.append(record.aidEUR, record: Int(index))
+        projectKeys.append(record.project.map(TextFolding.key), record: Int(index))
         return nil
     }
 
@@ -74,7 +74,7 @@ public struct DatasetBuilder {
     /// Finishes the tables (facet posting lists at their exact size, the sorted vocabulary).
     consuming func finish() -> (
         program: Program, store: RecordStore, sha256: String, search: SearchIndex,
-        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: [Int64]], projectKeys: [String?]
+        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: SparseColumn<Int64>], projectKeys: SparseColumn<String?>
     ) {
         store.finishLoading()
         return (
@@ -92,4 +92,30 @@ public struct DatasetBuilder {
     public consuming func build(paths: [String], loadedAt: String) -> Dataset {
         Dataset(self, paths: paths, loadedAt: loadedAt)
     }
+}
+
+/// A column of one value per record that costs nothing until a record has a value: official-export
+/// rows carry no figures and no project names, and 100 000 of them would fill 3 MB with "none".
+struct SparseColumn<Value: Sendable>: Sendable {
+    private var values: [Value] = []
+    private let absent: Value
+
+    init(absent: Value) {
+        self.absent = absent
+    }
+
+    /// Whether no record has a value.
+    var isEmpty: Bool { values.isEmpty }
+
+    /// Sets record `record`'s value; records come in ascending order.
+    mutating func append(_ value: Value?, record: Int) {
+        guard let value else {
+            if !values.isEmpty { values.append(absent) }
+            return
+        }
+        if values.count < record { values.append(contentsOf: repeatElement(absent, count: record - values.count)) }
+        values.append(value)
+    }
+
+    subscript(record: Int) -> Value { record < values.count ? values[record] : absent }
 }

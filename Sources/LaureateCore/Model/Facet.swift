@@ -17,8 +17,8 @@ struct Facet: Sendable {
     /// Distinct values by their key (the value itself, or its folded form), numbered in the order
     /// first met.
     private let keys: ByteInterner
-    /// Each value spelled as the first record that had it.
-    private let spellings: ByteInterner
+    /// Each value spelled as the first record that had it (for facets that group).
+    private let spellings: ByteInterner?
     /// For each record, the index of its value, or -1 when it has none.
     let recordValues: [Int32]
     /// The records holding value `n`, ascending: `postings[postingStarts[n]..<postingStarts[n + 1]]`.
@@ -29,7 +29,10 @@ struct Facet: Sendable {
     var valueCount: Int { keys.count }
 
     /// Value `index` as the first record holding it spelled it.
-    func value(_ index: Int) -> String { spellings.string(index) }
+    func value(_ index: Int) -> String {
+        guard let spellings else { preconditionFailure("a facet built without spellings does not group") }
+        return spellings.string(index)
+    }
 
     /// The records holding value `index`, ascending.
     func records(withValue index: Int) -> ArraySlice<Int32> {
@@ -40,15 +43,18 @@ struct Facet: Sendable {
     struct Builder {
         let matching: Matching
         private var keys = ByteInterner()
-        private var spellings = ByteInterner()
+        private var spellings: ByteInterner?
         private var recordValues: [Int32] = []
         private var key: [UInt8] = []
         /// Value ids by the value as written, for the first spellings met, so that the records of
         /// a facet with few values (regions, cities, calls) skip the folding.
         private var knownSpellings: [String: Int32] = [:]
 
-        init(matching: Matching) {
+        /// - Parameter grouping: whether `laureate.stats` groups by this facet, so it keeps each
+        ///   value's spelling (a facet of names, such as companies, only filters).
+        init(matching: Matching, grouping: Bool) {
             self.matching = matching
+            self.spellings = grouping ? ByteInterner() : nil
         }
 
         /// The value of the next record (nil when it lacks the field).
@@ -67,10 +73,9 @@ struct Facet: Sendable {
             case .folded: TextFolding.appendKey(value, to: &key)
             }
             let (id, inserted) = key.withUnsafeBytes { keys.intern($0) }
-            if inserted {
-                let spelled = value.withUTF8 { spellings.intern(UnsafeRawBufferPointer($0)) }
-                // Two values differing only in case or accents could spell alike; they cannot,
-                // since equal spellings have equal keys, so spellings and keys number alike.
+            if inserted, spellings != nil {
+                let spelled = value.withUTF8 { spellings!.intern(UnsafeRawBufferPointer($0)) }
+                // Equal spellings have equal keys, so spellings and keys are numbered alike.
                 assert(spelled.id == id)
             }
             recordValues.append(Int32(id))

@@ -90,7 +90,7 @@ public enum DatasetLoader {
     }
 
     /// Records per batch handed from the reading thread to the indexing one.
-    private static let batchSize = 1024
+    private static let batchSize = 256
 
     /// What the reading stage hands the indexing stage, in file order.
     private enum LoadStage: Sendable {

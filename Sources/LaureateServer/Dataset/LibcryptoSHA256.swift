@@ -12,13 +12,12 @@ public struct LibcryptoSHA256: SHA256Digest {
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        precondition(EVP_DigestUpdate(context.pointer, base, bytes.count) == 1, "EVP_DigestUpdate failed")
+        precondition(laureated_sha256_update(context.pointer, base, bytes.count) == 1, "SHA256_Update failed")
     }
 
     public mutating func finalizeHex() -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        precondition(EVP_DigestFinal_ex(context.pointer, &digest, &length) == 1 && length == 32, "EVP_DigestFinal_ex failed")
+        var digest = [UInt8](repeating: 0, count: 32)
+        precondition(laureated_sha256_final(&digest, context.pointer) == 1, "SHA256_Final failed")
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -29,17 +28,14 @@ public struct LibcryptoSHA256: SHA256Digest {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// Owns the EVP context: one hash, used by one thread at a time.
+    /// Owns the hash state: one hash, used by one thread at a time.
     private final class Context {
-        let pointer: OpaquePointer
+        let pointer = UnsafeMutablePointer<SHA256_CTX>.allocate(capacity: 1)
 
         init() {
-            guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-                preconditionFailure("libcrypto could not start a SHA-256 digest")
-            }
-            pointer = context
+            precondition(laureated_sha256_init(pointer) == 1, "libcrypto could not start a SHA-256 digest")
         }
 
-        deinit { EVP_MD_CTX_free(pointer) }
+        deinit { pointer.deallocate() }
     }
 }
