@@ -57,6 +57,36 @@ struct RecordStoreTests {
         }
     }
 
+    @Test("gives back thousands of random records byte for byte")
+    func randomRecords() {
+        var random = SplitMix(seed: 42)
+        let alphabet = ["a", "é", "\"", "\\", "\n", "}", "]", ",", ":", " ", "\u{1F600}", "x", "\u{7F}", "\u{01}"]
+        func text() -> String { (0..<random.next(12)).map { _ in alphabet[random.next(alphabet.count)] }.joined() }
+        func value(depth: Int) -> JSONValue {
+            switch random.next(depth > 2 ? 4 : 6) {
+            case 0: return .null
+            case 1: return .bool(random.next(2) == 0)
+            case 2: return .number(JSONNumber(Int64(random.next(2_000_000)) - 1_000_000))
+            case 3: return .string(random.next(20) == 0 ? String(repeating: "long ", count: 8_000) : text())
+            case 4: return .array((0..<random.next(4)).map { _ in value(depth: depth + 1) })
+            default: return .object(JSONObject((0..<random.next(4)).map { _ in (text(), value(depth: depth + 1)) }))
+            }
+        }
+        let keys = ["id", "company", "sector", "summary", "sources", text(), text()]
+        let records = (0..<2_000).map { number -> (String, String) in
+            let id = random.next(10) == 0 ? text() + "\(number)" : "r\(number)"
+            var members: [(key: String, value: JSONValue)] = random.next(10) == 0 ? [] : [("id", .string(id))]
+            for key in keys.dropFirst() where random.next(3) > 0 {
+                members.append((key, random.next(2) == 0 ? .string(["sante", "5g", "https://example.org/"][random.next(3)]) : value(depth: 0)))
+            }
+            if random.next(4) == 0 { members.shuffle(using: &random) }
+            return (id, String(decoding: JSONWriter.encode(.object(JSONObject(members))), as: UTF8.self))
+        }
+        for (original, result) in zip(records, roundTrip(records)) {
+            #expect(result.written == original.1)
+        }
+    }
+
     @Test("finds records by id and refuses a duplicate")
     func lookup() {
         var store = RecordStore()

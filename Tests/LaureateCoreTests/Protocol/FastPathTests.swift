@@ -59,9 +59,10 @@ struct FastPathTests {
 }
 
 /// A small deterministic generator, so the random lines are the same on every run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 { UInt64(next(Int.max)) }
     mutating func next(_ bound: Int) -> Int {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
