@@ -163,11 +163,7 @@ public final class Dataset: Sendable {
 
     /// Appends the JSON of record `index`.
     public func appendRecordJSON(_ index: Int, to output: inout [UInt8]) {
-        let start = output.count
-        let length = store.jsonLength(index)
-        output.append(contentsOf: repeatElement(0, count: length + RecordStore.copySlack))
-        output.withUnsafeMutableBytes { _ = store.writeJSON(index, to: $0.baseAddress! + start) }
-        output.removeLast(RecordStore.copySlack)
+        store.withJSON(index) { output.append(contentsOf: $0) }
     }
 
     /// How many bytes `writeRecordJSON` needs writable for record `index` (its JSON's length and
