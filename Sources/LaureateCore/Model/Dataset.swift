@@ -33,8 +33,8 @@ public struct DatasetInfo: Sendable, Hashable {
 /// An immutable, indexed snapshot of the laureates: what every request is answered from.
 ///
 /// Built once per load off the event loop, then shared read-only by every connection until a
-/// reload swaps in the next one. Records are kept as their pre-encoded JSON in one block of bytes,
-/// so a reply copies bytes and never re-encodes a record.
+/// reload swaps in the next one. Records are kept as their pre-encoded JSON, stored compactly in
+/// one block of bytes (`RecordStore`), so a reply copies bytes and never re-encodes a record.
 public final class Dataset: Sendable {
     /// What `server.status` reports.
     public let info: DatasetInfo
