@@ -64,19 +64,22 @@ struct ByteInterner: Sendable {
     }
 
     private func lookUp(_ bytes: UnsafeRawBufferPointer) -> (id: Int?, slot: Int) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: fnv1a(bytes)) & mask
-        return arena.withUnsafeBytes { arena in
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return (nil, slot) }
-                let start = Int(bounds[entry])
-                if Int(bounds[entry + 1]) - start == bytes.count,
-                    bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-                {
-                    return (entry, slot)
+        let hash = fnv1a(bytes)
+        return slots.withUnsafeBufferPointer { slots in
+            withStorage { arena, bounds in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry < 0 { return (nil, slot) }
+                    let start = Int(bounds[entry])
+                    if Int(bounds[entry + 1]) - start == bytes.count,
+                        bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+                    {
+                        return (entry, slot)
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
