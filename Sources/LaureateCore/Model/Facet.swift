@@ -46,9 +46,11 @@ struct Facet: Sendable {
         private var spellings: ByteInterner?
         private var recordValues: [Int32] = []
         private var key: [UInt8] = []
-        /// Value ids by the value as written, for the first spellings met, so that the records of
-        /// a facet with few values (regions, cities, calls) skip the folding.
-        private var knownSpellings: [String: Int32] = [:]
+        private var word: [UInt8] = []
+        /// The first spellings met, by their bytes, with their value ids (`spellingValues`), so
+        /// that the records of a facet with few values (regions, cities, calls) skip the folding.
+        private var knownSpellings = ByteInterner()
+        private var spellingValues: [Int32] = []
 
         /// - Parameter grouping: whether `laureate.stats` groups by this facet, so it keeps each
         ///   value's spelling (a facet of names, such as companies, only filters).
@@ -63,14 +65,15 @@ struct Facet: Sendable {
                 recordValues.append(-1)
                 return
             }
-            if let known = knownSpellings[value] {
-                recordValues.append(known)
+            let known = value.withUTF8 { knownSpellings.find(UnsafeRawBufferPointer($0)) }
+            if let known {
+                recordValues.append(spellingValues[known])
                 return
             }
             key.removeAll(keepingCapacity: true)
             switch matching {
             case .exact: key.append(contentsOf: value.utf8)
-            case .folded: TextFolding.appendKey(value, to: &key)
+            case .folded: TextFolding.appendKey(value, to: &key, scratch: &word)
             }
             let (id, inserted) = key.withUnsafeBytes { keys.intern($0) }
             if inserted, spellings != nil {
@@ -79,7 +82,10 @@ struct Facet: Sendable {
                 assert(spelled.id == id)
             }
             recordValues.append(Int32(id))
-            if knownSpellings.count < 4096 { knownSpellings[value] = Int32(id) }
+            if knownSpellings.count < 4096 {
+                _ = value.withUTF8 { knownSpellings.intern(UnsafeRawBufferPointer($0)) }
+                spellingValues.append(Int32(id))
+            }
         }
 
         consuming func build() -> Facet {
@@ -100,9 +106,10 @@ struct Facet: Sendable {
     /// The index of the value a request names, if any record holds it.
     func valueID(for requested: String) -> Int32? {
         var key: [UInt8] = []
+        var word: [UInt8] = []
         switch matching {
         case .exact: key.append(contentsOf: requested.utf8)
-        case .folded: TextFolding.appendKey(requested, to: &key)
+        case .folded: TextFolding.appendKey(requested, to: &key, scratch: &word)
         }
         return key.withUnsafeBytes { keys.find($0) }.map(Int32.init)
     }

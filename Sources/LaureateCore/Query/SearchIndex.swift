@@ -20,11 +20,12 @@ struct SearchIndex: Sendable {
         private var words = ByteInterner()
         private var postings = PostingSet.Builder()
         private var naming = PostingSet.Builder()
+        private var word: [UInt8] = []
 
         /// Adds the words of `text` for record `record` (records are added in ascending order).
         mutating func add(_ text: String?, record: Int32, naming isNaming: Bool) {
             guard let text else { return }
-            TextFolding.forEachWord(text) { word in
+            TextFolding.forEachWord(text, scratch: &self.word) { word in
                 let (id, inserted) = words.intern(UnsafeRawBufferPointer(word))
                 if inserted {
                     postings.addWord()

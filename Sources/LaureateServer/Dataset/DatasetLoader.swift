@@ -54,7 +54,12 @@ public enum DatasetLoader {
             while true {
                 switch queue.pop() {
                 case .file(let path): building.assembly!.beginFile(path)
-                case .records(let batch): for (record, origin) in batch { building.assembly!.add(record, origin: origin) }
+                case .records(let batch):
+                    // Borrowed through the buffer: iterating the array would copy every record
+                    // out of it (a retain and a release per field).
+                    batch.withUnsafeBufferPointer { batch in
+                        for index in batch.indices { building.assembly!.add(batch[index].0, origin: batch[index].1) }
+                    }
                 case .end:
                     built.signal()
                     return
