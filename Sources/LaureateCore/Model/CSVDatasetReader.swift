@@ -145,7 +145,7 @@ struct CSVDatasetReader {
             return nil
         }
         var base = Self.slug("\(company) \(cell(.nomCommune) ?? "")")
-        let baseHash = base.withUTF8 { fnv1a(UnsafeRawBufferPointer($0)) }
+        let baseHash = base.withUTF8 { byteHash(UnsafeRawBufferPointer($0)) }
         let seen = usedIDs[baseHash, default: 0] + 1
         usedIDs[baseHash] = seen
         let id = seen == 1 ? base : "\(base)-\(seen)"

@@ -167,7 +167,7 @@ public final class Dataset: Sendable {
     }
 
     /// How many bytes `writeRecordJSON` needs writable for record `index` (its JSON's length and
-    /// the slack its 16-byte copies may overrun).
+    /// the slack its fixed-size copies may overrun).
     public func recordJSONCapacity(_ index: Int) -> Int { store.jsonLength(index) + RecordStore.copySlack }
 
     /// Writes the JSON of record `index` at `destination`, which has `recordJSONCapacity(index)`

@@ -12,59 +12,55 @@ import Darwin
 /// the block; the id itself sits at the record's start, so checking it touches the cache lines
 /// the reply copies next anyway: a lookup costs one miss for the record, none for the index.
 ///
-/// Records are not kept as their JSON text but as a *layout* and their values. A layout is the
-/// text between the values (`{"id":`, `,"company":`, …, `}`), shared by every record whose
-/// members have the same keys in the same order; values that repeat across records (a sector,
-/// a call, the export's sources URL) are interned once, and the id is not stored twice. For the
-/// official export that halves the block (keys and constant values were 290 of a record's ~800
-/// bytes), which is what keeps a 100 000-row load within its memory goal. A reply rebuilds the
-/// text by copying the pieces 16 bytes at a time, overrunning each piece into the slack of the
-/// destination and then writing over the overrun (as LZ-family decoders do); that costs a few
-/// tens of nanoseconds more per `laureate.get` than one `memcpy` of the whole text, where
-/// per-piece `memcpy` calls cost ~80 ns. Records that fit no layout (not an object, a value over
-/// 32 KiB, over 65 534 layouts) are kept as their text.
+/// Records are not kept as their JSON text but as *runs* and *values*, alternating: a value is
+/// what is particular to the record (its company, its summary), a run everything between two
+/// such values, keys and repeated values together (`,"city":"Caen","department":"14","sector":
+/// "5g","summary":`). Runs are interned, so the keys and the values that repeat across records
+/// (a sector, a call, the export's sources URL) are stored once, and the id is not stored twice.
+/// For the official export that halves the block (keys and repeated values were 290 of a
+/// record's ~800 bytes), which is what keeps a 100 000-row load within its memory goal. A reply
+/// rebuilds the text with one copy per run and per value, about 15 for the official export's
+/// 16 members; copying member by member took twice as many and cost 8 % of pipelined gets.
+/// Records that fit no such split (not an object, a value over 65 534 bytes, past 65 534
+/// distinct runs) are kept as their text.
 ///
-/// Per record the block holds: id length (UInt16), layout (UInt16, 0 for text), record number
-/// (UInt32), JSON length (UInt32), the id's bytes, then either the JSON text or one UInt16 per
-/// member (an inline value's length, `0x8000 | n` for interned value n, or `0xFFFF` for the id
-/// in quotes) followed by the inline values.
+/// Per record the block holds: id length (UInt16), value count `n` (UInt16, `0xFFFF` for a
+/// record kept as text), record number (UInt32), JSON length (UInt32), the id's bytes, then
+/// either the JSON text or `2n + 1` UInt16s (run, value length, run, …, value length, run; a
+/// value length of `0xFFFF` stands for the id in quotes) followed by the values.
 struct RecordStore: Sendable {
     /// How many bytes past its length a reply writer must leave writable (`writeJSON`).
-    static let copySlack = 16
+    static let copySlack = 32
     private static let headerSize = 12
-    private static let textLayout: UInt16 = 0
-    private static let idDescriptor: UInt16 = 0xFFFF
-    private static let internedFlag: UInt16 = 0x8000
-    private static let maxInlineValue = 0x7FFF
-    private static let maxInterned = 0x7FFE
-    /// Values longer than this are never interned: repeated values are short codes and names.
-    private static let maxInternedLength = 128
-    /// A member stops being interned once this many of its distinct values were: its values do
-    /// not repeat (names, summaries), and interning them would only copy them twice.
-    private static let maxInternedPerMember: UInt16 = 256
+    private static let asText: UInt16 = 0xFFFF
+    private static let idValue: UInt16 = 0xFFFF
+    private static let maxValueLength = 0xFFFE
+    private static let maxRuns = 0xFFFE
+    /// Values longer than this always stand alone: repeated values are short codes and names.
+    private static let maxRepeatedLength = 128
+    /// A member's values stop joining runs once this many distinct ones did: its values do not
+    /// repeat (names, summaries), and each would make a run of its own.
+    private static let maxDistinctPerMember: UInt16 = 256
 
     /// The records, each followed by the next, ending with `copySlack` zero bytes.
     private var bytes: [UInt8] = []
     private var starts: [UInt32] = []
     private var slots: [UInt64] = []
     private var mask = 0
-    /// Layout pieces, end to end; piece `n` is `pieces[n] >> 32` bytes at `pieces[n] & 0xFFFF_FFFF`.
-    private var pieceText = ByteInterner(padding: copySlack)
-    private var pieces: [UInt64] = []
-    /// For layout `n` (from 1), its first entry in `pieces`, and how many members it has.
-    private var layoutFirstPiece: [UInt32] = [0]
-    private var layoutMembers: [UInt16] = [0]
-    private var values = ByteInterner(padding: copySlack)
+    private var runs = ByteInterner(padding: copySlack)
     private var load = Loading()
 
     /// What only building needs.
     private struct Loading {
-        var layoutIDs: [[UInt8]: UInt16] = [:]
-        var lastLayout = 0
-        /// Per layout piece (so per member of a layout): how many values it interned.
-        var internedPerMember: [UInt16] = []
+        /// Members by the text before their value (`,"sector":`), with how many distinct values
+        /// of each joined runs, in `joinedValues`.
+        var members = ByteInterner()
+        var memberAtPosition: [Int] = []
+        var distinctJoined: [UInt16] = []
+        var joinedValues = ByteInterner()
         var valueBounds: [Int] = []
         var descriptors: [UInt16] = []
+        var run: [UInt8] = []
     }
 
     /// The number of records.
@@ -86,111 +82,102 @@ struct RecordStore: Sendable {
         if let existing = index(of: id) { return existing }
         precondition(bytes.count + Self.headerSize + id.count + json.count < Int(UInt32.max), "the record block passed 4 GiB")
         precondition(id.count <= Int(UInt16.max), "an id longer than 65 535 bytes")
-        precondition(json.count <= Int(UInt32.max), "a record longer than 4 GiB")
         if (starts.count + 1) * 2 > slots.count { resizeIndex(capacity: slots.count * 2) }
         bytes.removeLast(Self.copySlack)
         let start = UInt32(bytes.count)
         starts.append(start)
-        let layout = compactLayout(id: id, json: json)
+        let split = splitIntoRuns(id: id, json: json)
+        let values = split ? UInt16(load.descriptors.count / 2) : Self.asText
         withUnsafeBytes(of: UInt16(id.count).littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: layout.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: values.littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(starts.count - 1).littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: id)
-        if layout == Self.textLayout {
-            bytes.append(contentsOf: json)
-        } else {
+        if split {
             for descriptor in load.descriptors {
                 withUnsafeBytes(of: descriptor.littleEndian) { bytes.append(contentsOf: $0) }
             }
-            for (member, descriptor) in load.descriptors.enumerated() where descriptor < Self.internedFlag {
-                bytes.append(contentsOf: json[load.valueBounds[2 * member]..<load.valueBounds[2 * member + 1]])
+            for value in stride(from: 0, to: load.valueBounds.count, by: 2) where load.valueBounds[value] >= 0 {
+                bytes.append(contentsOf: json[load.valueBounds[value]..<load.valueBounds[value + 1]])
             }
+        } else {
+            bytes.append(contentsOf: json)
         }
         bytes.append(contentsOf: repeatElement(0, count: Self.copySlack))
-        insert(hash: fnv1a(id), start: start)
+        insert(hash: byteHash(id), start: start)
         return nil
     }
 
-    /// Splits `json` into a layout and values (leaving the descriptors in `load.descriptors`),
-    /// or returns `textLayout` when the record is to be kept as text.
-    private mutating func compactLayout(id: UnsafeRawBufferPointer, json: UnsafeRawBufferPointer) -> UInt16 {
-        guard Self.memberValues(json, into: &load.valueBounds) else { return Self.textLayout }
-        let members = load.valueBounds.count / 2
-        guard let layout = layout(json, members: members) else { return Self.textLayout }
-        let firstPiece = Int(layoutFirstPiece[layout])
+    /// Splits `json` into runs and values: leaves the descriptors in `load.descriptors` and the
+    /// ranges of the values kept apart in `load.valueBounds` (the others set to -1), or returns
+    /// false when the record is to be kept as text.
+    private mutating func splitIntoRuns(id: UnsafeRawBufferPointer, json: UnsafeRawBufferPointer) -> Bool {
+        guard Self.memberValues(json, into: &load.valueBounds) else { return false }
         load.descriptors.removeAll(keepingCapacity: true)
-        for member in 0..<members {
-            let value = UnsafeRawBufferPointer(rebasing: json[load.valueBounds[2 * member]..<load.valueBounds[2 * member + 1]])
-            if value.count > Self.maxInlineValue { return Self.textLayout }
-            if member == 0, value.count == id.count + 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\""),
-                id.isEmpty || memcmp(value.baseAddress! + 1, id.baseAddress!, id.count) == 0
-            {
-                load.descriptors.append(Self.idDescriptor)
+        load.run.removeAll(keepingCapacity: true)
+        var previousEnd = 0
+        for member in 0..<(load.valueBounds.count / 2) {
+            let valueStart = load.valueBounds[2 * member]
+            let valueEnd = load.valueBounds[2 * member + 1]
+            let before = UnsafeRawBufferPointer(rebasing: json[previousEnd..<valueStart])
+            let value = UnsafeRawBufferPointer(rebasing: json[valueStart..<valueEnd])
+            previousEnd = valueEnd
+            load.run.append(contentsOf: before)
+            let isID = member == 0 && value.count == id.count + 2 && value.first == UInt8(ascii: "\"")
+                && value.last == UInt8(ascii: "\"") && (id.isEmpty || memcmp(value.baseAddress! + 1, id.baseAddress!, id.count) == 0)
+            if !isID, joinsRun(value, member: memberID(before, at: member)) {
+                load.run.append(contentsOf: value)
+                load.valueBounds[2 * member] = -1
                 continue
             }
-            let piece = firstPiece + member
-            if value.count <= Self.maxInternedLength, load.internedPerMember[piece] < Self.maxInternedPerMember {
-                if let known = values.find(value) {
-                    load.descriptors.append(Self.internedFlag | UInt16(known))
-                    continue
-                }
-                if values.count < Self.maxInterned {
-                    load.internedPerMember[piece] += 1
-                    load.descriptors.append(Self.internedFlag | UInt16(values.intern(value).id))
-                    continue
-                }
-            }
-            load.descriptors.append(UInt16(value.count))
+            guard value.count <= Self.maxValueLength, closeRun() else { return false }
+            if isID { load.valueBounds[2 * member] = -1 }
+            load.descriptors.append(isID ? Self.idValue : UInt16(value.count))
         }
-        return UInt16(layout)
+        load.run.append(contentsOf: json[previousEnd...])
+        return closeRun()
     }
 
-    /// The layout of `json`'s pieces between its values: the last one used if it matches, else
-    /// found or made; nil past 65 534 layouts.
-    private mutating func layout(_ json: UnsafeRawBufferPointer, members: Int) -> Int? {
-        func piece(_ member: Int) -> UnsafeRawBufferPointer {
-            let start = member == 0 ? 0 : load.valueBounds[2 * member - 1]
-            let end = member == members ? json.count : load.valueBounds[2 * member]
-            return UnsafeRawBufferPointer(rebasing: json[start..<end])
-        }
-        let last = load.lastLayout
-        if last != 0, Int(layoutMembers[last]) == members {
-            let first = Int(layoutFirstPiece[last])
-            let same = pieceText.withStorage { text, _ in
-                (0...members).allSatisfy { member in
-                    let stored = pieces[first + member]
-                    let candidate = piece(member)
-                    return Int(stored >> 32) == candidate.count
-                        && (candidate.isEmpty || memcmp(text.baseAddress! + Int(stored & 0xFFFF_FFFF), candidate.baseAddress!, candidate.count) == 0)
-                }
+    /// The number of the member whose text before its value is `text`, found first where the
+    /// last record had its `position`th member: records of one file mostly share their keys.
+    private mutating func memberID(_ text: UnsafeRawBufferPointer, at position: Int) -> Int {
+        if position < load.memberAtPosition.count {
+            let cached = load.memberAtPosition[position]
+            let same = load.members.withBytes(cached) { known in
+                known.count == text.count && (text.isEmpty || memcmp(known.baseAddress!, text.baseAddress!, text.count) == 0)
             }
-            if same { return last }
+            if same { return cached }
         }
-        var signature: [UInt8] = []
-        for member in 0...members {
-            let text = piece(member)
-            withUnsafeBytes(of: UInt32(text.count)) { signature.append(contentsOf: $0) }
-            signature.append(contentsOf: text)
+        let (id, inserted) = load.members.intern(text)
+        if inserted { load.distinctJoined.append(0) }
+        if position < load.memberAtPosition.count {
+            load.memberAtPosition[position] = id
+        } else {
+            load.memberAtPosition.append(id)
         }
-        if let known = load.layoutIDs[signature] {
-            load.lastLayout = Int(known)
-            return Int(known)
+        return id
+    }
+
+    /// Whether `value`, a value of member `member`, is one that repeats across records, and so
+    /// is stored in a run rather than with the record: a value already met in a run is, and a new
+    /// one is while its member has had few distinct ones.
+    private mutating func joinsRun(_ value: UnsafeRawBufferPointer, member: Int) -> Bool {
+        guard value.count <= Self.maxRepeatedLength, load.distinctJoined[member] < Self.maxDistinctPerMember else {
+            return false
         }
-        guard layoutMembers.count <= Int(UInt16.max) - 1, members < Int(UInt16.max) else { return nil }
-        let layout = layoutMembers.count
-        layoutFirstPiece.append(UInt32(pieces.count))
-        layoutMembers.append(UInt16(members))
-        for member in 0...members {
-            let text = piece(member)
-            let id = pieceText.intern(text).id
-            let start = pieceText.withStorage { _, bounds in bounds[id] }
-            pieces.append(UInt64(text.count) << 32 | UInt64(start))
-            load.internedPerMember.append(0)
-        }
-        load.layoutIDs[signature] = UInt16(layout)
-        load.lastLayout = layout
-        return layout
+        if load.joinedValues.find(value) != nil { return true }
+        load.distinctJoined[member] += 1
+        _ = load.joinedValues.intern(value)
+        return true
+    }
+
+    /// Interns the run being built and adds its number to the descriptors; false past `maxRuns`.
+    private mutating func closeRun() -> Bool {
+        let run = load.run.withUnsafeBytes { run in runs.find(run) ?? (runs.count < Self.maxRuns ? runs.intern(run).id : nil) }
+        load.run.removeAll(keepingCapacity: true)
+        guard let run else { return false }
+        load.descriptors.append(UInt16(run))
+        return true
     }
 
     /// The byte ranges of the values of a compact JSON object's members (start, end, start, …),
@@ -289,7 +276,7 @@ struct RecordStore: Sendable {
         let starts = self.starts
         let block = bytes
         block.withUnsafeBytes { block in
-            for start in starts { insert(hash: fnv1a(Self.id(block, at: Int(start))), start: start) }
+            for start in starts { insert(hash: byteHash(Self.id(block, at: Int(start))), start: start) }
         }
     }
 
@@ -311,7 +298,7 @@ struct RecordStore: Sendable {
 
     /// The index of the record whose id is exactly `key`.
     func index(of key: UnsafeRawBufferPointer) -> Int? {
-        let hash = fnv1a(key)
+        let hash = byteHash(key)
         let tag = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { table in
@@ -336,7 +323,7 @@ struct RecordStore: Sendable {
     /// requests, then `touchRecord` over the results, the cache misses of the burst overlap
     /// instead of stalling each request in turn.
     func touchSlot(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        slots[Int(truncatingIfNeeded: fnv1a(key)) & mask]
+        slots[Int(truncatingIfNeeded: byteHash(key)) & mask]
     }
 
     /// Loads the first cache line of the record a `touchSlot` result points at.
@@ -356,72 +343,60 @@ struct RecordStore: Sendable {
         bytes.withUnsafeBytes { block in
             let record = block.baseAddress! + Int(starts[index])
             let idLength = Int(UInt16(littleEndian: record.loadUnaligned(as: UInt16.self)))
-            let layout = Int(UInt16(littleEndian: record.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))
+            let values = UInt16(littleEndian: record.loadUnaligned(fromByteOffset: 2, as: UInt16.self))
             let length = Int(UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
             let id = record + Self.headerSize
-            if layout == Self.textLayout {
+            if values == Self.asText {
                 memcpy(destination, id + idLength, length)
                 return length
             }
-            let members = Int(layoutMembers[layout])
-            let firstPiece = Int(layoutFirstPiece[layout])
-            pieces.withUnsafeBufferPointer { pieces in
-                pieceText.withStorage { text, _ in
-                    values.withStorage { valueText, valueBounds in
-                        var output = destination
-                        var descriptor = id + idLength
-                        var inline = descriptor + 2 * members
-                        for member in 0..<members {
-                            let piece = pieces[firstPiece + member]
-                            let pieceLength = Int(piece >> 32)
-                            Self.copy16(to: output, from: text.baseAddress! + Int(piece & 0xFFFF_FFFF), count: pieceLength)
-                            output += pieceLength
-                            let value = UInt16(littleEndian: descriptor.loadUnaligned(as: UInt16.self))
-                            descriptor += 2
-                            if value < Self.internedFlag {
-                                Self.copy16(to: output, from: inline, count: Int(value))
-                                output += Int(value)
-                                inline += Int(value)
-                            } else if value == Self.idDescriptor {
-                                output.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-                                Self.copy16(to: output + 1, from: id, count: idLength)
-                                output.storeBytes(of: UInt8(ascii: "\""), toByteOffset: idLength + 1, as: UInt8.self)
-                                output += idLength + 2
-                            } else {
-                                let interned = Int(value & ~Self.internedFlag)
-                                let start = Int(valueBounds[interned])
-                                let valueLength = Int(valueBounds[interned + 1]) - start
-                                Self.copy16(to: output, from: valueText.baseAddress! + start, count: valueLength)
-                                output += valueLength
-                            }
-                        }
-                        let last = pieces[firstPiece + members]
-                        Self.copy16(to: output, from: text.baseAddress! + Int(last & 0xFFFF_FFFF), count: Int(last >> 32))
+            runs.withStorage { runText, runBounds in
+                var descriptor = id + idLength
+                var value = descriptor + 2 * (2 * Int(values) + 1)
+                var output = destination
+                func copyRun() {
+                    let run = Int(UInt16(littleEndian: descriptor.loadUnaligned(as: UInt16.self)))
+                    descriptor += 2
+                    let start = Int(runBounds[run])
+                    let runLength = Int(runBounds[run + 1]) - start
+                    Self.copy(to: output, from: runText.baseAddress! + start, count: runLength)
+                    output += runLength
+                }
+                copyRun()
+                for _ in 0..<values {
+                    let valueLength = UInt16(littleEndian: descriptor.loadUnaligned(as: UInt16.self))
+                    descriptor += 2
+                    if valueLength == Self.idValue {
+                        output.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+                        Self.copy(to: output + 1, from: id, count: idLength)
+                        output.storeBytes(of: UInt8(ascii: "\""), toByteOffset: idLength + 1, as: UInt8.self)
+                        output += idLength + 2
+                    } else {
+                        Self.copy(to: output, from: value, count: Int(valueLength))
+                        output += Int(valueLength)
+                        value += Int(valueLength)
                     }
+                    copyRun()
                 }
             }
             return length
         }
     }
 
-    /// Copies `count` bytes in 16-byte steps: reads and writes up to 15 bytes past the end, so
-    /// the source must be followed by readable bytes and the destination by `copySlack`.
+    /// Copies `count` bytes; a piece of up to 32 bytes (keys, codes, names) as one fixed 32-byte
+    /// copy that reads and writes past its end, so the source must be followed by readable bytes
+    /// and the destination by `copySlack`.
+    ///
+    /// A fixed-size `memcpy` is two 16-byte moves once optimized, with no loop whose exit the CPU
+    /// mispredicts at every piece of another length; it stays a plain call in the unoptimized
+    /// builds the sanitizers test, where `SIMD` types are generic code orders of magnitude slower.
     @inline(__always)
-    private static func copy16(to destination: UnsafeMutableRawPointer, from source: UnsafeRawPointer, count: Int) {
-        // Long values (summaries) go to `memcpy`, whose wide vector copies beat a 16-byte loop.
-        if count > 64 {
+    private static func copy(to destination: UnsafeMutableRawPointer, from source: UnsafeRawPointer, count: Int) {
+        if count <= 32 {
+            memcpy(destination, source, 32)
+        } else {
             memcpy(destination, source, count)
-            return
         }
-        // Two 8-byte moves per step. One `SIMD16` move saves two instructions in release builds
-        // (pipelined gets measured the same) but is generic code, orders of magnitude slower, in
-        // the unoptimized builds the sanitizers test.
-        var offset = 0
-        repeat {
-            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
-            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), toByteOffset: offset + 8, as: UInt64.self)
-            offset += 16
-        } while offset < count
     }
 
     /// Calls `body` with the JSON of record `index` (rebuilt in a scratch buffer).

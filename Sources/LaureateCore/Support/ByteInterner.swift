@@ -9,7 +9,7 @@ import Darwin
 /// dictionary hashing, and 100 000 strings cost their bytes plus 8 bytes each, where a
 /// `[String: Int32]` costs about 60.
 ///
-/// The arena ends with `padding` zero bytes, so that a reader copying 16 bytes at a time
+/// The arena ends with `padding` zero bytes, so that a reader copying 32 bytes at a time
 /// (`RecordStore`) may read past the last string.
 struct ByteInterner: Sendable {
     private var arena: [UInt8]
@@ -64,7 +64,7 @@ struct ByteInterner: Sendable {
     }
 
     private func lookUp(_ bytes: UnsafeRawBufferPointer) -> (id: Int?, slot: Int) {
-        let hash = fnv1a(bytes)
+        let hash = byteHash(bytes)
         return slots.withUnsafeBufferPointer { slots in
             withStorage { arena, bounds in
                 let mask = slots.count - 1
@@ -90,7 +90,7 @@ struct ByteInterner: Sendable {
         withStorage { arena, bounds in
             for id in 0..<(bounds.count - 1) {
                 let string = UnsafeRawBufferPointer(rebasing: arena[Int(bounds[id])..<Int(bounds[id + 1])])
-                var slot = Int(truncatingIfNeeded: fnv1a(string)) & mask
+                var slot = Int(truncatingIfNeeded: byteHash(string)) & mask
                 while table[slot] >= 0 { slot = (slot + 1) & mask }
                 table[slot] = Int32(id)
             }
