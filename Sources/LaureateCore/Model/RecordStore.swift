@@ -135,7 +135,7 @@ struct RecordStore: Sendable {
             load.descriptors.append(isID ? Self.idValue : UInt16(value.count))
         }
         load.run.append(contentsOf: json[previousEnd...])
-        return closeRun()
+        return closeRun() && load.descriptors.count / 2 < Int(Self.asText)
     }
 
     /// The number of the member whose text before its value is `text`, found first where the
