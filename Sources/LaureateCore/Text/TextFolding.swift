@@ -38,11 +38,21 @@ public enum TextFolding {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    switch byte {
-                    case 0x30...0x39, 0x61...0x7A: word.append(byte)
-                    case 0x41...0x5A: word.append(byte + 0x20)
-                    default: flush()
+                    // A run of lower-case letters and digits is taken whole; a word that is only
+                    // that (most words of French text) goes to `body` from the text, uncopied.
+                    if isLowerOrDigit(byte) {
+                        var end = index + 1
+                        while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
+                        let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                        if word.isEmpty, end == bytes.count || (bytes[end] < 0x80 && !isUpper(bytes[end])) {
+                            body(run)
+                        } else {
+                            word.append(contentsOf: run)
+                        }
+                        index = end
+                        continue
                     }
+                    if isUpper(byte) { word.append(byte + 0x20) } else { flush() }
                     index += 1
                     continue
                 }
@@ -65,6 +75,9 @@ public enum TextFolding {
             flush()
         }
     }
+
+    private static func isLowerOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+    private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
     /// `latinFolds` as bytes, indexed from U+00C0, for the hot loop of `forEachWord`.
     private static let latinFoldBytes: [[UInt8]] = (0xC0...0x17F).map { Array((latinFolds[UInt32($0)] ?? "").utf8) }
