@@ -176,11 +176,6 @@ public final class Dataset: Sendable {
         store.writeJSON(index, to: destination)
     }
 
-    /// Calls `body` with the pre-encoded JSON of record `index`, for writers that are not arrays.
-    public func withRecordJSON<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        store.withJSON(index, body)
-    }
-
     /// The record `index` as a JSON value (for tools and tests; replies use `appendRecordJSON`).
     public func record(_ index: Int) -> JSONValue {
         var bytes: [UInt8] = []

@@ -279,11 +279,6 @@ public struct DatasetAssembly {
         issues.merge(other, fileOrder: paths)
     }
 
-    /// Records a problem with a file found outside its contents (it cannot be opened or read).
-    public mutating func fail(_ error: DatasetLoadError) {
-        issues.add(error)
-    }
-
     /// The snapshot of every record read.
     /// - Throws: `DatasetLoadError` with the first problems found, if any.
     public consuming func finish(loadedAt: String) throws(DatasetLoadError) -> Dataset {

@@ -17,7 +17,8 @@ struct Facet: Sendable {
     /// Distinct values by their key (the value itself, or its folded form), numbered in the order
     /// first met.
     private let keys: ByteInterner
-    /// Each value spelled as the first record that had it (for facets that group).
+    /// Each value spelled as the first record that had it, for folded facets that group (an exact
+    /// facet's keys are its values).
     private let spellings: ByteInterner?
     /// For each record, the index of its value, or -1 when it has none.
     let recordValues: [Int32]
@@ -30,6 +31,7 @@ struct Facet: Sendable {
 
     /// Value `index` as the first record holding it spelled it.
     func value(_ index: Int) -> String {
+        if matching == .exact { return keys.string(index) }
         guard let spellings else { preconditionFailure("a facet built without spellings does not group") }
         return spellings.string(index)
     }
@@ -48,7 +50,8 @@ struct Facet: Sendable {
         private var key: [UInt8] = []
         private var word: [UInt8] = []
         /// The first spellings met, by their bytes, with their value ids (`spellingValues`), so
-        /// that the records of a facet with few values (regions, cities, calls) skip the folding.
+        /// that the records of a folded facet with few values (regions, cities, calls) skip the
+        /// folding.
         private var knownSpellings = ByteInterner()
         private var spellingValues: [Int32] = []
 
@@ -56,7 +59,7 @@ struct Facet: Sendable {
         ///   value's spelling (a facet of names, such as companies, only filters).
         init(matching: Matching, grouping: Bool) {
             self.matching = matching
-            self.spellings = grouping ? ByteInterner() : nil
+            self.spellings = grouping && matching == .folded ? ByteInterner() : nil
         }
 
         /// The value of the next record (nil when it lacks the field).
@@ -65,16 +68,17 @@ struct Facet: Sendable {
                 recordValues.append(-1)
                 return
             }
+            if matching == .exact {
+                recordValues.append(Int32(value.withUTF8 { keys.intern(UnsafeRawBufferPointer($0)).id }))
+                return
+            }
             let known = value.withUTF8 { knownSpellings.find(UnsafeRawBufferPointer($0)) }
             if let known {
                 recordValues.append(spellingValues[known])
                 return
             }
             key.removeAll(keepingCapacity: true)
-            switch matching {
-            case .exact: key.append(contentsOf: value.utf8)
-            case .folded: TextFolding.appendKey(value, to: &key, scratch: &word)
-            }
+            TextFolding.appendKey(value, to: &key, scratch: &word)
             let (id, inserted) = key.withUnsafeBytes { keys.intern($0) }
             if inserted, spellings != nil {
                 let spelled = value.withUTF8 { spellings!.intern(UnsafeRawBufferPointer($0)) }
@@ -136,19 +140,21 @@ enum SortedIndexes {
         }
     }
 
-    static func intersection(_ lhs: [Int32], _ rhs: [Int32]) -> [Int32] {
+    static func intersection<Left: RandomAccessCollection<Int32>, Right: RandomAccessCollection<Int32>>(
+        _ lhs: Left, _ rhs: Right
+    ) -> [Int32] {
         var result: [Int32] = []
-        var left = 0
-        var right = 0
-        while left < lhs.count, right < rhs.count {
+        var left = lhs.startIndex
+        var right = rhs.startIndex
+        while left < lhs.endIndex, right < rhs.endIndex {
             if lhs[left] == rhs[right] {
                 result.append(lhs[left])
-                left += 1
-                right += 1
+                lhs.formIndex(after: &left)
+                rhs.formIndex(after: &right)
             } else if lhs[left] < rhs[right] {
-                left += 1
+                lhs.formIndex(after: &left)
             } else {
-                right += 1
+                rhs.formIndex(after: &right)
             }
         }
         return result

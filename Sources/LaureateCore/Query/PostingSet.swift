@@ -62,12 +62,10 @@ struct PostingSet: Sendable {
             case .list(let list):
                 lists.append(list)
             case .bitmap(let bits):
-                if var combined = bitmap {
-                    bitmap = nil
-                    for index in combined.indices { combined[index] &= bits[index] }
-                    bitmap = combined
-                } else {
+                if bitmap == nil {
                     bitmap = bits
+                } else {
+                    for index in bits.indices { bitmap![index] &= bits[index] }
                 }
             }
         }
@@ -83,7 +81,7 @@ struct PostingSet: Sendable {
             }
             return records
         }
-        for list in lists.dropFirst() where !matches.isEmpty { matches = SortedIndexes.intersection(matches, Array(list)) }
+        for list in lists.dropFirst() where !matches.isEmpty { matches = SortedIndexes.intersection(matches, list) }
         if let bitmap { matches.removeAll { !contains(bitmap, $0) } }
         return matches
     }
