@@ -2,8 +2,10 @@
 /// `ile-de-france` finds `Île-de-France`.
 ///
 /// The stdlib has no public Unicode decomposition and Foundation's `folding(options:)` would pull
-/// Foundation into the core, so Latin letters (all that French and its neighbours use) are folded
-/// by a table; other letters are lower-cased; combining marks are dropped, so NFD input folds too.
+/// Foundation into the core, so Latin letters are folded by `LatinFolding`, a table generated from
+/// Unicode's decompositions (`Scripts/generate-folding`): every Latin letter with a diacritic,
+/// Vietnamese and Romanian included, and the ligatures. Other letters are lower-cased; combining
+/// marks are dropped, so NFD input folds too.
 public enum TextFolding {
     /// The words of `text`, folded: lower case, no accents, split on anything not a letter or digit.
     public static func words(_ text: String) -> [String] {
@@ -61,7 +63,7 @@ public enum TextFolding {
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 index += length
-                if (0xC0...0x17F).contains(value) {
+                if (0xC0...0x24F).contains(value) {
                     let folded = latinFoldBytes[Int(value - 0xC0)]
                     if folded.isEmpty { flush() } else { word.append(contentsOf: folded) }
                 } else if (0x0300...0x036F).contains(value) {
@@ -79,8 +81,13 @@ public enum TextFolding {
     private static func isLowerOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
     private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
-    /// `latinFolds` as bytes, indexed from U+00C0, for the hot loop of `forEachWord`.
-    private static let latinFoldBytes: [[UInt8]] = (0xC0...0x17F).map { Array((latinFolds[UInt32($0)] ?? "").utf8) }
+    /// The folds of the two-byte Latin letters as bytes, indexed from U+00C0, for the hot loop of
+    /// `forEachWord`; a letter with no fold is lower-cased, anything else separates words.
+    private static let latinFoldBytes: [[UInt8]] = (0xC0...0x24F).map { value in
+        if let folded = latinFolds[UInt32(value)] { return Array(folded.utf8) }
+        let scalar = Unicode.Scalar(UInt32(value))!
+        return scalar.properties.isAlphabetic ? Array(scalar.properties.lowercaseMapping.utf8) : []
+    }
 
     /// The whole-value key of `text`: its folded words joined by single spaces, so that
     /// `Provence-Alpes-Côte d'Azur` and `provence alpes cote d azur` compare equal.
@@ -116,40 +123,26 @@ public enum TextFolding {
             }
         }
         if let latin = latinFolds[value] { return latin.unicodeScalars }
+        if let base = baseLetterByName(scalar) { return String.UnicodeScalarView([base]) }
         let properties = scalar.properties
         guard properties.isAlphabetic || properties.numericType != nil else { return nil }
         return properties.lowercaseMapping.unicodeScalars
     }
 
-    /// Base letters for U+00C0…U+017F, one entry per code point ("" for non-letters).
-    private static let latinFolds: [UInt32: String] = {
-        let latin1 = [
-            "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-            "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-        ]
-        let extendedA = [
-            "a", "a", "a", "c", "c", "c", "c", "d", "d", "e", "e", "e", "e", "e", "g", "g", "g", "g", "h", "h",
-            "i", "i", "i", "i",
-        ]
-        var table: [UInt32: String] = [:]
-        for (offset, base) in latin1.enumerated() where !base.isEmpty {
-            table[0xC0 + UInt32(offset)] = base
-            table[0xE0 + UInt32(offset)] = base
-        }
-        table[0xFF] = "y"
-        for (pair, base) in extendedA.enumerated() {
-            table[0x100 + UInt32(pair * 2)] = base
-            table[0x101 + UInt32(pair * 2)] = base
-        }
-        let singles: [(ClosedRange<UInt32>, String)] = [
-            (0x130...0x131, "i"), (0x132...0x133, "ij"), (0x134...0x135, "j"), (0x136...0x138, "k"),
-            (0x139...0x142, "l"), (0x143...0x14B, "n"), (0x14C...0x151, "o"), (0x152...0x153, "oe"),
-            (0x154...0x159, "r"), (0x15A...0x161, "s"), (0x162...0x167, "t"), (0x168...0x173, "u"),
-            (0x174...0x175, "w"), (0x176...0x178, "y"), (0x179...0x17E, "z"), (0x17F...0x17F, "s"),
-        ]
-        for (range, base) in singles {
-            for value in range { table[value] = base }
-        }
-        return table
-    }()
+    /// `e` for a letter named `LATIN SMALL LETTER E WITH …`: the rule `LatinFolding` was made by,
+    /// applied to the letters of a Unicode version newer than the table's (the runtime's names are).
+    private static func baseLetterByName(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard scalar.value >= 0x1E00, scalar.value <= 0xABFF, let name = scalar.properties.name,
+            name.hasPrefix("LATIN "), !name.contains(" WITH SMALL LETTER ")
+        else { return nil }
+        let words = name.split(separator: " ")
+        guard words.count >= 5, words[2] == "LETTER", words[4] == "WITH", words[3].utf8.count == 1,
+            let letter = words[3].unicodeScalars.first, ("A"..."Z").contains(letter)
+        else { return nil }
+        return Unicode.Scalar(letter.value + 0x20)
+    }
+
+    private static let latinFolds: [UInt32: String] = Dictionary(
+        uniqueKeysWithValues: zip(LatinFolding.scalars, LatinFolding.folds)
+    )
 }
