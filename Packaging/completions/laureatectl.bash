@@ -264,7 +264,7 @@ _laureatectl_stats() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket --timeout --by --q)
+    non_repeating_options=(--socket --timeout --by --figure --q)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -276,6 +276,9 @@ _laureatectl_stats() {
         return
         ;;
     '--by')
+        return
+        ;;
+    '--figure')
         return
         ;;
     '--q')

@@ -55,7 +55,7 @@ _laureatectl() {
         local -ar subcommands=(
             'get:Show laureates by id.'
             'search:Search laureates by words and filters.'
-            'stats:Count laureates and sum their figures per group, with bar charts.'
+            'stats:Count laureates and sum their figures per group, with bar charts, or cross two dimensions.'
             'sectors:List the sectors of the call with their laureate counts.'
             'program:Show the facts of the call for projects.'
             'status:Show the daemon'\''s version, uptime, counters and dataset.'
@@ -126,7 +126,8 @@ _laureatectl_stats() {
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
-        '--by[Group by sector, region, department or call.]:by:'
+        '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:'
+        '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:'
         '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
         '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'

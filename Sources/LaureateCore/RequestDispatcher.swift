@@ -188,7 +188,7 @@ public struct RequestDispatcher: Sendable {
         let request: Request
         switch entry {
         case .invalid(let id, let error):
-            MessageCodec.writeError(id: id, error, into: &reply)
+            if let id { MessageCodec.writeError(id: id, error, into: &reply) }
             return .written
         case .request(let valid):
             request = valid

@@ -110,14 +110,14 @@ public enum DatasetCheck {
         var lines = ["\(dataset.info.paths.joined(separator: ", ")): \(dataset.count) records, sha256 \(dataset.info.sha256)"]
         for dimension in [StatsDimension.call, .sector] {
             var query = StatsQuery()
-            query.by = dimension
+            query.by = [dimension]
             let stats = QueryEngine.stats(query, in: dataset)
             lines.append("by \(dimension.rawValue):")
             for group in stats.groups {
-                lines.append("  \((group.key ?? "(none)").padding(toLength: 28))\(group.count)")
+                lines.append("  \((group.key[0] ?? "(none)").padding(toLength: 28))\(group.count)")
             }
         }
-        let missing = QueryEngine.stats(StatsQuery(), in: dataset).groups.first { $0.key == nil }?.count ?? 0
+        let missing = QueryEngine.stats(StatsQuery(), in: dataset).groups.first { $0.key == [nil] }?.count ?? 0
         if missing > 0 { lines.append("warning: \(missing) records have no sector") }
         print(lines.joined(separator: "\n"))
     }

@@ -110,22 +110,55 @@ struct Search: ParsableCommand {
 }
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Count laureates and sum their figures per group, with bar charts.")
+    static let configuration = CommandConfiguration(
+        abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Group by sector, region, department or call.") var by: String = "sector"
+    @Option(help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.")
+    var by: String = "sector"
+    @Option(help: "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a cross-table).")
+    var figure: String?
     @OptionGroup var filters: FilterOptions
 
+    private var dimensions: [String] { by.split(separator: ",").map { String($0).trimmingSpaces() } }
+
+    private var statsFigure: StatsFigure? {
+        switch figure {
+        case "jobs": .jobs
+        case "investment", "investment_eur": .investment
+        case "aid", "aid_eur": .aid
+        default: nil
+        }
+    }
+
     func validate() throws {
-        guard StatsDimension(rawValue: by) != nil else { throw ValidationError("--by takes sector, region, department or call") }
+        let names = dimensions
+        guard (1...2).contains(names.count), names.allSatisfy({ StatsDimension(rawValue: $0) != nil }) else {
+            throw ValidationError("--by takes sector, region, department or call, or two of them separated by a comma")
+        }
+        guard Set(names).count == names.count else { throw ValidationError("--by names \(names[0]) twice") }
+        if figure != nil, statsFigure == nil { throw ValidationError("--figure takes jobs, investment or aid") }
     }
 
     func run() throws {
         let session = Session(options: global)
         var params = filters.params
-        params["by"] = .string(by)
+        let names = dimensions
+        params["by"] = names.count == 1 ? .string(names[0]) : .array(names.map(JSONValue.string))
         let stats = try session.call("laureate.stats", params)
         if global.json { return session.printJSON(stats) }
-        session.terminal.out(Tables.stats(stats, by: by, terminal: session.terminal))
+        if names.count == 2 {
+            let across = StatsView.acrossPosition(stats)
+            params["by"] = .string(names[1 - across])
+            let rowTotals = try session.call("laureate.stats", params)
+            params["by"] = .string(names[across])
+            let columnTotals = try session.call("laureate.stats", params)
+            session.terminal.out(Tables.crossTable(stats, rowTotals: rowTotals, columnTotals: columnTotals, by: names,
+                                                   across: across, figure: statsFigure, terminal: session.terminal))
+        } else if let statsFigure {
+            session.terminal.out(Tables.figureStats(stats, by: names[0], figure: statsFigure, terminal: session.terminal))
+        } else {
+            session.terminal.out(Tables.stats(stats, by: names[0], terminal: session.terminal))
+        }
     }
 }
 

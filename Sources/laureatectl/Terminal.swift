@@ -1,3 +1,5 @@
+import LaureateCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,6 +56,19 @@ enum Format {
 
     /// `1 234 567 €`.
     static func euros(_ value: Int64) -> String { grouped(value) + " €" }
+
+    /// A JSON number as people read it: whole part grouped by thousands, a decimal comma
+    /// (`1 234,5`); the text is used as it came, so sums past 64 bits print exactly.
+    static func number(_ number: JSONNumber) -> String {
+        let parts = number.text.split(separator: ".", maxSplits: 1)
+        let whole = parts[0]
+        var text = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { text.append(" ") }
+            text.append(digit)
+        }
+        return parts.count == 2 ? text + "," + parts[1] : text
+    }
 
     /// The display width of `text` (one column per character; enough for Latin text).
     static func width(_ text: String) -> Int { text.count }

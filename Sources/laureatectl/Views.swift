@@ -65,9 +65,9 @@ enum Cards {
                 [
                     wave["date"]?.stringValue ?? "",
                     wave["new_laureates"]?.integerValue.map(Format.grouped) ?? "",
-                    wave["investment_eur"]?.integerValue.map(Format.euros) ?? wave["investment_eur_text"]?.stringValue ?? "",
-                    wave["aid_eur"]?.integerValue.map(Format.euros) ?? wave["aid_eur_text"]?.stringValue ?? "",
-                    wave["jobs_text"]?.stringValue ?? "",
+                    wave["investment_eur"]?.integerValue.map(Format.euros) ?? wave["investment_eur_text"]?.stringValue ?? "—",
+                    wave["aid_eur"]?.integerValue.map(Format.euros) ?? wave["aid_eur_text"]?.stringValue ?? "—",
+                    wave["jobs_text"]?.stringValue ?? "—",
                 ]
             }
             lines.append(Format.table(header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3], flexible: [4],
@@ -112,6 +112,53 @@ enum Cards {
     }
 }
 
+/// The cells of `laureate.stats` views.
+enum StatsView {
+    static let coverageNote =
+        "Sums over the laureates that carry the figure; (n/N): n of the group's N laureates carry it; — none does."
+
+    /// The distinct values at `position` of the groups' keys, in the groups' order.
+    static func keys(_ stats: JSONValue, at position: Int) -> [String] {
+        var seen: [String] = []
+        for group in stats.objectValue?["groups"]?.arrayValue ?? [] {
+            let value = key(group.objectValue?["key"], at: position)
+            if !seen.contains(value) { seen.append(value) }
+        }
+        return seen
+    }
+
+    /// Which dimension of a two-dimension result goes across a pivot: the one with fewer values.
+    static func acrossPosition(_ stats: JSONValue) -> Int {
+        keys(stats, at: 1).count <= keys(stats, at: 0).count ? 1 : 0
+    }
+
+    /// The `position`th value of a group's key (one value, or an array for two dimensions).
+    static func key(_ key: JSONValue?, at position: Int) -> String {
+        let value = key?.arrayValue?[position] ?? key
+        return value?.stringValue ?? "(none)"
+    }
+
+    /// A figure's sum with its coverage, or `—` when no laureate of the group carries it.
+    static func sum(_ figure: StatsFigure, of group: JSONObject) -> String {
+        guard case .number = group[figure.rawValue] else { return "—" }
+        let known = group["known"]?.objectValue?[figure.rawValue]?.integerValue ?? 0
+        let count = group["count"]?.integerValue ?? 0
+        return amount(group[figure.rawValue], figure: figure) + " (\(known)/\(count))"
+    }
+
+    /// A figure's value, in euros for money, `—` for null.
+    /// With `whole`, rounded to a whole number (a mean or median in euros needs no cents).
+    static func amount(_ value: JSONValue?, figure: StatsFigure, whole: Bool = false) -> String {
+        guard case .number(var number)? = value else { return "—" }
+        if whole, number.text.contains(".") {
+            let parts = number.text.split(separator: ".")
+            let roundsUp = parts[1].first.map { $0 >= "5" } ?? false
+            number = JSONNumber(validatedText: roundsUp ? String(Int128(parts[0])! + 1) : String(parts[0]))
+        }
+        return Format.number(number) + (figure == .jobs ? "" : " €")
+    }
+}
+
 /// Lists shown as aligned tables and bar charts.
 enum Tables {
     static func laureates(_ records: [JSONValue], terminal: Terminal) -> String {
@@ -130,21 +177,18 @@ enum Tables {
                             flexible: [0, 1, 2, 5], maxWidth: terminal.width, terminal: terminal)
     }
 
+    /// `laureate.stats` by one dimension: count and the sum of each figure with its coverage
+    /// (`67 700 000 € (3/11)`: 3 of the group's 11 laureates carry it; `—` when none does).
     static func stats(_ stats: JSONValue, by: String, terminal: Terminal) -> String {
         let object = stats.objectValue ?? [:]
         let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
         let total = object["total"]?.objectValue ?? [:]
         let maximum = Double(groups.compactMap { $0["count"]?.integerValue }.max() ?? 0)
         func cells(_ group: JSONObject, key: String) -> [String] {
-            [
-                key,
-                Format.grouped(group["count"]?.integerValue ?? 0),
-                Format.grouped(group["jobs"]?.integerValue ?? 0),
-                Format.euros(group["investment_eur"]?.integerValue ?? 0),
-                Format.euros(group["aid_eur"]?.integerValue ?? 0),
-            ]
+            [key, Format.grouped(group["count"]?.integerValue ?? 0)]
+                + StatsFigure.allCases.map { StatsView.sum($0, of: group) }
         }
-        var rows = groups.map { cells($0, key: $0["key"]?.stringValue ?? "(none)") }
+        var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) }
         let fixed = rows.reduce(into: [0, 0, 0, 0, 0]) { widths, row in
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
@@ -153,8 +197,68 @@ enum Tables {
             row + [terminal.accent(Format.bar(Double(groups[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))]
         }
         rows.append(cells(total, key: "total") + [""])
-        return Format.table(header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows, rightAligned: [1, 2, 3, 4],
-                            flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
+        let table = Format.table(header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows,
+                                 rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
+        return table + "\n" + terminal.dim(StatsView.coverageNote)
+    }
+
+    /// One figure of `laureate.stats` by one dimension: coverage, sum, min, median, mean and max.
+    static func figureStats(_ stats: JSONValue, by: String, figure: StatsFigure, terminal: Terminal) -> String {
+        let object = stats.objectValue ?? [:]
+        let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
+        func cells(_ group: JSONObject, key: String) -> [String] {
+            let count = group["count"]?.integerValue ?? 0
+            let known = group["known"]?.objectValue?[figure.rawValue]?.integerValue ?? 0
+            return [key, Format.grouped(count), "\(known)/\(count)"]
+                + [StatsView.amount(group[figure.rawValue], figure: figure)]
+                + ["min", "median", "mean", "max"].map { name in
+                    StatsView.amount(group[name]?.objectValue?[figure.rawValue], figure: figure, whole: figure != .jobs)
+                }
+        }
+        var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) }
+        rows.append(cells(object["total"]?.objectValue ?? [:], key: "total"))
+        // Nothing is cut: a key or an amount shortened with an ellipsis would be misread.
+        let table = Format.table(header: [by.uppercased(), "COUNT", "KNOWN", "SUM", "MIN", "MEDIAN", "MEAN", "MAX"], rows: rows,
+                                 rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: terminal.width, terminal: terminal)
+        return table + "\n" + terminal.dim("Over the laureates that carry the figure (KNOWN of COUNT); — when none does.")
+    }
+
+    /// `laureate.stats` by two dimensions as a pivot table, the dimension at `across` (0 or 1)
+    /// across; each cell the count (or a figure's sum, `—` when no laureate of the cell carries it,
+    /// `·` when the cell has none). `rowTotals` and `columnTotals` are the same request by the row
+    /// and by the column dimension alone, so that totals are the daemon's exact sums.
+    static func crossTable(_ stats: JSONValue, rowTotals: JSONValue, columnTotals: JSONValue, by: [String], across: Int,
+                           figure: StatsFigure?, terminal: Terminal) -> String {
+        let object = stats.objectValue ?? [:]
+        let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let rowKeys = StatsView.keys(stats, at: 1 - across)
+        let columnKeys = StatsView.keys(stats, at: across)
+        var cells: [String: JSONObject] = [:]
+        for group in groups {
+            cells[StatsView.key(group["key"], at: 1 - across) + "\u{0}" + StatsView.key(group["key"], at: across)] = group
+        }
+        func totals(_ stats: JSONValue) -> [String: JSONObject] {
+            var totals: [String: JSONObject] = [:]
+            for group in (stats.objectValue?["groups"]?.arrayValue ?? []).compactMap(\.objectValue) {
+                totals[StatsView.key(group["key"], at: 0)] = group
+            }
+            return totals
+        }
+        let byRow = totals(rowTotals)
+        let byColumn = totals(columnTotals)
+        func cell(_ group: JSONObject?) -> String {
+            guard let group else { return figure == nil ? "0" : "·" }
+            guard let figure else { return Format.grouped(group["count"]?.integerValue ?? 0) }
+            return StatsView.amount(group[figure.rawValue], figure: figure)
+        }
+        var rows = rowKeys.map { row in [row] + columnKeys.map { cell(cells[row + "\u{0}" + $0]) } + [cell(byRow[row])] }
+        rows.append(["total"] + columnKeys.map { cell(byColumn[$0]) } + [cell(object["total"]?.objectValue ?? [:])])
+        let header = [by[1 - across].uppercased() + " \\ " + by[across].uppercased()] + columnKeys + ["TOTAL"]
+        let table = Format.table(header: header, rows: rows, rightAligned: Set(1...columnKeys.count + 1), flexible: [0],
+                                 maxWidth: terminal.width, terminal: terminal)
+        let what = figure.map { "Sum of \($0.rawValue) over the laureates that carry it; — none does; · no laureate." }
+            ?? "Laureates per cell."
+        return table + "\n" + terminal.dim(what)
     }
 
     static func sectors(_ sectors: JSONValue, terminal: Terminal) -> String {

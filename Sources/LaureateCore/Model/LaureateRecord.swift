@@ -1,10 +1,14 @@
-/// A validated laureate record: every field its source gave, in its order, plus typed views of the
-/// fields the query engine indexes.
+/// A validated laureate record: every field its source gave, in the canonical member order, plus
+/// typed views of the fields the query engine indexes.
+///
+/// The canonical order (`canonicalFieldOrder`, then any other member by the UTF-8 bytes of its
+/// name, nested objects likewise) makes the served JSON, and so `dataset.sha256`, depend on the
+/// records alone: not on a file's key order, column order or format.
 ///
 /// The record is kept as its compact JSON, encoded once here, rather than as a tree of values:
 /// a load holds every record until the snapshot is built, and the tree took three times the bytes.
 public struct LaureateRecord: Sendable, Hashable {
-    /// The record as served: compact JSON, fields in source order.
+    /// The record as served: compact JSON, members in the canonical order.
     public let json: [UInt8]
     public let id: String
     public let project: String?
@@ -33,6 +37,22 @@ public struct LaureateRecord: Sendable, Hashable {
 
     private static let textFields = ["project", "title", "company", "city", "region", "summary", "notes"]
 
+    /// The documented fields in the order a record is served: the schema's, then the official
+    /// export's extra fields, with `derived` last. Official rows are written in this order directly.
+    public static let canonicalFieldOrder = [
+        "id", "project", "title", "company", "city", "department", "region", "sector", "summary", "jobs",
+        "investment_eur", "aid_eur", "call", "announced", "sources", "notes", "siren", "company_type",
+        "postal_code", "latitude", "longitude", "updated", "derived",
+    ]
+    private static let canonicalRank: [String: Int] = Dictionary(
+        uniqueKeysWithValues: canonicalFieldOrder.enumerated().map { ($1, $0) }
+    )
+
+    /// Figures above this are refused at load: 2⁵³ − 1, the largest integer every JSON reader
+    /// (JavaScript's, Python's `float`) holds exactly. Sums are computed in 128 bits, which no
+    /// dataset of such figures can overflow.
+    public static let maximumFigure: Int64 = 9_007_199_254_740_991
+
     /// Validates a record object against the record shape of the protocol.
     /// - Throws: `DatasetLoadError` listing every problem of this record, each naming the field.
     public init(
@@ -60,6 +80,10 @@ public struct LaureateRecord: Sendable, Hashable {
             guard let value = object[name] else { return nil }
             guard let number = value.integerValue, number >= 0 else {
                 fail(name, "expected a non-negative whole number, got \(JSONWriter.string(value))")
+                return nil
+            }
+            guard number <= Self.maximumFigure else {
+                fail(name, "\(number) is above the largest figure accepted, \(Self.maximumFigure) (2^53 - 1)")
                 return nil
             }
             return number
@@ -96,10 +120,18 @@ public struct LaureateRecord: Sendable, Hashable {
         if object["project"] == nil, object["company"] == nil {
             fail(nil, "a record needs a project or a company")
         }
+        var seen = Set<String>()
+        for key in object.keys where !seen.insert(key).inserted {
+            fail(key, "given twice in one record")
+        }
         try issues.check()
 
+        var canonical = Self.canonical(object)
+        for (name, value) in [("jobs", jobs), ("investment_eur", investment), ("aid_eur", aid)] {
+            if let value { canonical[name] = .number(JSONNumber(value)) }
+        }
         self.init(
-            validatedJSON: JSONWriter.encode(.object(object)), id: id!, project: object["project"]?.stringValue,
+            validatedJSON: JSONWriter.encode(.object(canonical)), id: id!, project: object["project"]?.stringValue,
             title: object["title"]?.stringValue, company: object["company"]?.stringValue, city: object["city"]?.stringValue,
             department: department, region: object["region"]?.stringValue, sector: sector,
             summary: object["summary"]?.stringValue, call: call!, jobs: jobs, investmentEUR: investment, aidEUR: aid
@@ -130,7 +162,37 @@ public struct LaureateRecord: Sendable, Hashable {
         self.aidEUR = aidEUR
     }
 
-    /// The record's fields in source order (parsed back from `json`; for tools and tests).
+    /// `object` with its members in the canonical order: the documented fields first, in
+    /// `canonicalFieldOrder`, then the others by the bytes of their names; nested objects by name.
+    static func canonical(_ object: JSONObject) -> JSONObject {
+        let members = object.members.map { (key: $0.key, value: canonicalValue($0.value)) }
+        return JSONObject(
+            members.sorted { lhs, rhs in
+                switch (canonicalRank[lhs.key], canonicalRank[rhs.key]) {
+                case (let left?, let right?): left < right
+                case (.some, nil): true
+                case (nil, .some): false
+                case (nil, nil): Array(lhs.key.utf8).lexicographicallyPrecedes(rhs.key.utf8)
+                }
+            }
+        )
+    }
+
+    private static func canonicalValue(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            .object(
+                JSONObject(
+                    object.members.map { (key: $0.key, value: canonicalValue($0.value)) }
+                        .sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
+                )
+            )
+        case .array(let elements): .array(elements.map(canonicalValue))
+        default: value
+        }
+    }
+
+    /// The record's fields in canonical order (parsed back from `json`; for tools and tests).
     public var fields: JSONObject {
         (try? JSONParser.parse(json))?.objectValue ?? JSONObject()
     }

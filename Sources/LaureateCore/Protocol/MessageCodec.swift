@@ -54,7 +54,8 @@ public enum MessageCodec {
         var params = JSONObject()
         if let raw = object["params"] {
             guard case .object(let given) = raw else {
-                return .invalid(id: replyID, ProtocolError(.invalidParams, message: "invalid params: params must be an object (params by name), got \(raw.typeName)",
+                // A notification is never answered, not even to say its params are wrong.
+                return .invalid(id: id, ProtocolError(.invalidParams, message: "invalid params: params must be an object (params by name), got \(raw.typeName)",
                                                            data: ["param": "params", "reason": .string("expected an object, got \(raw.typeName)")]))
             }
             params = given

@@ -5,6 +5,14 @@ public enum OpenRPCDocument {
         "oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"], "minItems": 1]]
     ]
     private static let count: JSONValue = ["type": "integer", "minimum": 0]
+    private static let nullableCount: JSONValue = ["type": ["integer", "null"], "minimum": 0]
+
+    private static func perFigure(_ schema: JSONValue) -> JSONValue {
+        [
+            "type": "object", "required": ["jobs", "investment_eur", "aid_eur"],
+            "properties": ["jobs": schema, "investment_eur": schema, "aid_eur": schema],
+        ]
+    }
 
     private static func param(_ name: String, _ description: String, _ schema: JSONValue, required: Bool = false) -> JSONValue {
         ["name": .string(name), "description": .string(description), "required": .bool(required), "schema": schema]
@@ -34,8 +42,12 @@ public enum OpenRPCDocument {
                       ["type": "string", "enum": ["relevance", "-relevance", "project", "-project", "jobs", "-jobs", "investment", "-investment", "aid", "-aid"]]),
             ]
         case .laureateStats:
-            return [param("by", "What to group by.", ["type": "string", "enum": ["sector", "region", "department", "call"], "default": "sector"])]
-                + filterParams
+            let dimension: JSONValue = ["type": "string", "enum": ["sector", "region", "department", "call"]]
+            let by: JSONValue = [
+                "oneOf": [dimension, ["type": "array", "items": dimension, "minItems": 1, "maxItems": 2, "uniqueItems": true]],
+                "default": "sector",
+            ]
+            return [param("by", "What to group by: one dimension, or two for a cross-table.", by)] + filterParams
         case .eventsSubscribe:
             return [param("topics", "Topics to receive.", ["type": "array", "items": ["type": "string", "enum": ["dataset"]]], required: true)]
         default:
@@ -111,7 +123,14 @@ public enum OpenRPCDocument {
             ],
             "StatsGroup": [
                 "type": "object",
-                "properties": ["key": ["type": ["string", "null"]], "count": count, "jobs": count, "investment_eur": count, "aid_eur": count],
+                "description": "Figures over the records that carry them; null when none does (unknown, never 0).",
+                "required": ["count", "jobs", "investment_eur", "aid_eur", "known", "min", "max", "mean", "median"],
+                "properties": [
+                    "key": ["oneOf": [["type": ["string", "null"]], ["type": "array", "items": ["type": ["string", "null"]]]]],
+                    "count": count, "jobs": nullableCount, "investment_eur": nullableCount, "aid_eur": nullableCount,
+                    "known": perFigure(count), "min": perFigure(nullableCount), "max": perFigure(nullableCount),
+                    "mean": perFigure(["type": ["number", "null"]]), "median": perFigure(["type": ["number", "null"]]),
+                ],
             ],
             "DatasetInfo": [
                 "type": "object", "required": ["path", "sha256", "records", "loaded_at"],

@@ -13,10 +13,11 @@ public struct Request: Sendable, Equatable {
     }
 }
 
-/// One element of a message: a request, or the error to answer instead (with the id, if one could be read).
+/// One element of a message: a request, or the error to answer instead: with its id (`null` when
+/// none could be read), or with no reply at all (`nil`) for a notification, which is never answered.
 public enum RequestEntry: Sendable, Equatable {
     case request(Request)
-    case invalid(id: JSONValue, ProtocolError)
+    case invalid(id: JSONValue?, ProtocolError)
 }
 
 /// A decoded line: one entry, or a batch of them.

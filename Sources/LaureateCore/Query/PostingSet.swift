@@ -86,17 +86,21 @@ struct PostingSet: Sendable {
         return matches
     }
 
-    /// For each of `records` (ascending), adds 1 to its `counts` entry when it is in `set`.
-    static func count(_ set: Matches, in records: [Int32], into counts: inout [UInt8]) {
+    /// For each of `records` (ascending), adds 1 to its `counts` entry when it is in `set`;
+    /// a count saturates rather than wraps.
+    static func count(_ set: Matches, in records: [Int32], into counts: inout [UInt32]) {
+        func increment(_ position: Int) {
+            if counts[position] < .max { counts[position] += 1 }
+        }
         switch set {
         case .bitmap(let bits):
-            for (position, record) in records.enumerated() where contains(bits, record) { counts[position] &+= 1 }
+            for (position, record) in records.enumerated() where contains(bits, record) { increment(position) }
         case .list(let list):
             // Both sides are ascending: one merge walk.
             var cursor = list.startIndex
             for (position, record) in records.enumerated() {
                 while cursor < list.endIndex, list[cursor] < record { cursor += 1 }
-                if cursor < list.endIndex, list[cursor] == record { counts[position] &+= 1 }
+                if cursor < list.endIndex, list[cursor] == record { increment(position) }
             }
         }
     }

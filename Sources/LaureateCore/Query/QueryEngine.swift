@@ -6,50 +6,14 @@ public struct SearchPage: Sendable, Equatable {
     public var nextOffset: Int?
 }
 
-/// One group of `laureate.stats` (or the total, whose key is irrelevant).
-public struct StatsGroup: Sendable, Equatable {
-    /// The grouped value (`nil` for records that lack the field).
-    public var key: String?
-    public var count = 0
-    public var jobs: Int64 = 0
-    public var investmentEUR: Int64 = 0
-    public var aidEUR: Int64 = 0
-
-    /// The group as it goes on the wire.
-    public var json: JSONValue {
-        .object(
-            JSONObject([
-                ("key", key.map(JSONValue.string) ?? .null),
-                ("count", .number(JSONNumber(Int64(count)))),
-                ("jobs", .number(JSONNumber(jobs))),
-                ("investment_eur", .number(JSONNumber(investmentEUR))),
-                ("aid_eur", .number(JSONNumber(aidEUR))),
-            ])
-        )
-    }
-}
-
-/// The answer to `laureate.stats`.
-public struct StatsResult: Sendable, Equatable {
-    /// Groups by count, largest first; ties by key; the group of records lacking the field last.
-    public var groups: [StatsGroup]
-    public var total: StatsGroup
-
-    public var json: JSONValue {
-        var total = self.total.json.objectValue!
-        total["key"] = nil
-        return .object(JSONObject([("groups", .array(groups.map(\.json))), ("total", .object(total))]))
-    }
-}
-
 /// Answers searches and statistics on a dataset snapshot: pure functions, no state of their own.
 public enum QueryEngine {
     /// The records matching every filter, ascending; nil means every record (no filter given).
     /// With `q`, `relevance` maps each word match (by position in the search result) to its score;
     /// the result is filtered further, so the scores are looked up by record.
-    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt8])) {
+    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt32])) {
         var lists: [[Int32]] = []
-        var relevance: (records: [Int32], scores: [UInt8]) = ([], [])
+        var relevance: (records: [Int32], scores: [UInt32]) = ([], [])
         if !filters.words.isEmpty {
             let found = dataset.search.search(words: filters.words)
             lists.append(found.records)
@@ -75,7 +39,9 @@ public enum QueryEngine {
     ///
     /// Each match gets one 64-bit key that orders it (relevance, then the precomputed rank of the
     /// sort field, records lacking the field last); only the requested page is selected when it
-    /// is small against the matches, so a broad query does not sort everything it found.
+    /// is small against the matches, so a broad query does not sort everything it found. The key
+    /// holds 16 bits of relevance: a score above 65 535 (a `q` of that many matching words) ranks
+    /// as 65 535, so it saturates instead of wrapping.
     public static func search(_ query: SearchQuery, in dataset: Dataset) -> SearchPage {
         let (found, relevance) = matches(query.filters, in: dataset)
         let ranks = dataset.sortRanks[query.sort == .relevance ? .project : query.sort]!
@@ -86,9 +52,9 @@ public enum QueryEngine {
             var cursor = 0
             for record in records {
                 while relevance.records[cursor] < record { cursor += 1 }
-                let score = UInt64(relevance.scores[cursor])
-                let ordered = query.descending ? score : 255 - score
-                keys.append(ordered << 56 | UInt64(UInt32(ranks[Int(record)])) << 24 | UInt64(record))
+                let score = UInt64(min(relevance.scores[cursor], UInt32(UInt16.max)))
+                let ordered = query.descending ? score : UInt64(UInt16.max) - score
+                keys.append(ordered << 48 | UInt64(UInt32(ranks[Int(record)])) << 24 | UInt64(record))
             }
         } else {
             let present = presence(of: query.sort, in: dataset)
@@ -168,31 +134,28 @@ public enum QueryEngine {
         }
     }
 
-    /// Counts and sums per group.
+    /// Counts and figure summaries per group of one or two dimensions, and over all matches.
     public static func stats(_ query: StatsQuery, in dataset: Dataset) -> StatsResult {
-        let facetName: Dataset.FacetName =
-            switch query.by {
-            case .sector: .sector
-            case .region: .region
-            case .department: .department
-            case .call: .call
-            }
-        let facet = dataset.facets[facetName]!
-        let jobs = dataset.figures[.jobs]!
-        let investment = dataset.figures[.investment]!
-        let aid = dataset.figures[.aid]!
-        var groups = [StatsGroup](repeating: StatsGroup(), count: facet.valueCount + 1)
-        var total = StatsGroup()
+        let facets = query.by.map { dataset.facets[$0.facetName]! }
+        // Slot of a record: its value in each dimension (the last slot of each for "none"), mixed radix.
+        let radixes = facets.map { $0.valueCount + 1 }
+        let slotCount = radixes.reduce(1, *)
+        let figureColumns = StatsFigure.allCases.map { dataset.figures[$0.datasetFigure]! }
+        var counts = [Int](repeating: 0, count: slotCount)
+        var values = [[[Int64]]](repeating: figureColumns.map { _ in [] }, count: slotCount)
+        var totals: [[Int64]] = figureColumns.map { _ in [] }
+        let anyFigure = figureColumns.contains { !$0.isEmpty }
         func add(_ record: Int) {
-            let value = Int(facet.recordValues[record])
-            let slot = value < 0 ? facet.valueCount : value
-            for target in [slot, -1] {
-                var group = target < 0 ? total : groups[target]
-                group.count += 1
-                if jobs[record] >= 0 { group.jobs += jobs[record] }
-                if investment[record] >= 0 { group.investmentEUR += investment[record] }
-                if aid[record] >= 0 { group.aidEUR += aid[record] }
-                if target < 0 { total = group } else { groups[target] = group }
+            var slot = 0
+            for (facet, radix) in zip(facets, radixes) {
+                let value = Int(facet.recordValues[record])
+                slot = slot * radix + (value < 0 ? radix - 1 : value)
+            }
+            counts[slot] += 1
+            guard anyFigure else { return }
+            for (index, column) in figureColumns.enumerated() where column[record] >= 0 {
+                values[slot][index].append(column[record])
+                totals[index].append(column[record])
             }
         }
         let (found, _) = matches(query.filters, in: dataset)
@@ -201,16 +164,34 @@ public enum QueryEngine {
         } else {
             for record in 0..<dataset.count { add(record) }
         }
-        var result: [StatsGroup] = []
-        for (index, var group) in groups.enumerated() where group.count > 0 {
-            group.key = index < facet.valueCount ? facet.value(index) : nil
-            result.append(group)
+        var groups: [StatsGroup] = []
+        for slot in 0..<slotCount where counts[slot] > 0 {
+            var key: [String?] = []
+            var rest = slot
+            for (facet, radix) in zip(facets, radixes).reversed() {
+                let value = rest % radix
+                rest /= radix
+                key.insert(value < facet.valueCount ? facet.value(value) : nil, at: 0)
+            }
+            let figures = values[slot].indices.map { FigureSummary(values: &values[slot][$0]) }
+            groups.append(StatsGroup(key: key, count: counts[slot], figures: figures))
         }
-        result.sort { lhs, rhs in
-            if (lhs.key == nil) != (rhs.key == nil) { return rhs.key == nil }
+        groups.sort { lhs, rhs in
+            let lhsComplete = !lhs.key.contains(nil)
+            if lhsComplete != !rhs.key.contains(nil) { return lhsComplete }
             if lhs.count != rhs.count { return lhs.count > rhs.count }
-            return (lhs.key ?? "") < (rhs.key ?? "")
+            for (left, right) in zip(lhs.key, rhs.key) where left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left < right
+            }
+            return false
         }
-        return StatsResult(groups: result, total: total)
+        let total = StatsGroup(
+            key: [],
+            count: counts.reduce(0, +),
+            figures: totals.indices.map { FigureSummary(values: &totals[$0]) }
+        )
+        return StatsResult(groups: groups, total: total)
     }
 }

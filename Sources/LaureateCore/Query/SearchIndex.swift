@@ -65,7 +65,7 @@ struct SearchIndex: Sendable {
 
     /// The records matching every word (the last one as a prefix), ascending, with their relevance
     /// (how many query words appear in the naming fields), one entry per match.
-    func search(words: [String]) -> (records: [Int32], relevance: [UInt8]) {
+    func search(words: [String]) -> (records: [Int32], relevance: [UInt32]) {
         guard !words.isEmpty else { return ([], []) }
         var sets: [PostingSet.Matches] = []
         var namingSets: [PostingSet.Matches] = []
@@ -76,7 +76,7 @@ struct SearchIndex: Sendable {
             namingSets.append(namingPostings.union(range))
         }
         let matches = PostingSet.intersection(sets)
-        var relevance = [UInt8](repeating: 0, count: matches.count)
+        var relevance = [UInt32](repeating: 0, count: matches.count)
         for naming in namingSets { PostingSet.count(naming, in: matches, into: &relevance) }
         return (matches, relevance)
     }

@@ -106,12 +106,22 @@ public struct SearchQuery: Sendable, Equatable {
 /// What `laureate.stats` groups by.
 public enum StatsDimension: String, CaseIterable, Sendable {
     case sector, region, department, call
+
+    var facetName: Dataset.FacetName {
+        switch self {
+        case .sector: .sector
+        case .region: .region
+        case .department: .department
+        case .call: .call
+        }
+    }
 }
 
 /// A validated `laureate.stats` request.
 public struct StatsQuery: Sendable, Equatable {
     public var filters = QueryFilters()
-    public var by: StatsDimension = .sector
+    /// One dimension, or two for a cross-table.
+    public var by: [StatsDimension] = [.sector]
 
     public init() {}
 
@@ -123,10 +133,25 @@ public struct StatsQuery: Sendable, Equatable {
         try rejectUnknown(params, allowed: Self.parameterNames)
         filters = try QueryFilters(params: params)
         if let value = params["by"] {
-            guard let text = value.stringValue, let dimension = StatsDimension(rawValue: text) else {
-                throw .invalidParam(name: "by", reason: "expected one of sector, region, department, call, got \(JSONWriter.string(value))")
+            let names: [JSONValue]
+            switch value {
+            case .string: names = [value]
+            case .array(let elements) where (1...2).contains(elements.count): names = elements
+            case .array(let elements):
+                throw .invalidParam(name: "by", reason: "expected one or two dimensions, got \(elements.count)")
+            default:
+                throw .invalidParam(name: "by", reason: "expected a dimension or an array of two, got \(value.typeName)")
             }
-            by = dimension
+            by = []
+            for name in names {
+                guard let text = name.stringValue, let dimension = StatsDimension(rawValue: text) else {
+                    throw .invalidParam(name: "by", reason: "expected one of sector, region, department, call, got \(JSONWriter.string(name))")
+                }
+                guard !by.contains(dimension) else {
+                    throw .invalidParam(name: "by", reason: "\"\(text)\" is given twice")
+                }
+                by.append(dimension)
+            }
         }
     }
 }

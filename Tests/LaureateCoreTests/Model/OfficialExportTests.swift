@@ -68,7 +68,7 @@ struct OfficialExportTests {
     func queries() throws {
         let data = try dataset(csv())
         let byCall = QueryEngine.stats(try StatsQuery(params: ["by": "call"]), in: data)
-        #expect(byCall.groups.map { [$0.key ?? "", "\($0.count)"] } == [["relocalisation", "4"], ["soutien-a-l-investissement-industriel-dans-les-territoires", "1"]])
+        #expect(byCall.groups.map { [$0.key[0] ?? "", "\($0.count)"] } == [["relocalisation", "4"], ["soutien-a-l-investissement-industriel-dans-les-territoires", "1"]])
         #expect(QueryEngine.search(try SearchQuery(params: ["call": "relocalisation", "region": "pays de la loire"]), in: data).total == 2)
     }
 

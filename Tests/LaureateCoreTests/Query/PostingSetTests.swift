@@ -50,7 +50,7 @@ struct PostingSetTests {
         for words in [[0, 1], [3, 4], [4, 5], [2, 8], [0, 9], [3, 4, 8], [5, 6, 7]] {
             let expected = words.dropFirst().reduce(Set(truth[words[0]])) { $0.intersection(truth[$1]) }.sorted()
             #expect(PostingSet.intersection(words.map(set.matches)) == expected)
-            var counts = [UInt8](repeating: 0, count: expected.count)
+            var counts = [UInt32](repeating: 0, count: expected.count)
             for word in words { PostingSet.count(set.matches(word), in: expected, into: &counts) }
             #expect(counts.allSatisfy { Int($0) == words.count })
         }
