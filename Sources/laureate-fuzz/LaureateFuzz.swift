@@ -4,9 +4,10 @@ import LaureateCore
 import Glibc
 #endif
 
-/// Fuzz target: bytes as a client would send them, split into lines as the server frames them,
-/// each line answered by the dispatcher on the embedded dataset. Every reply must be one line of
-/// valid JSON, and nothing may crash.
+/// Fuzz targets. `requests` (the default): bytes as a client would send them, split into lines as
+/// the server frames them, each line answered by the dispatcher on the embedded dataset; every
+/// reply must be one line of valid JSON, and nothing may crash. `datasets`
+/// (`LAUREATE_FUZZ_TARGET=datasets`): bytes as a dataset file, read by `DatasetTarget`.
 ///
 /// Built with `-sanitize=fuzzer,address -DFUZZING` by Scripts/fuzz, libFuzzer drives
 /// `LLVMFuzzerTestOneInput`. In a normal build the executable replays the files given as
@@ -65,10 +66,75 @@ enum FuzzTarget {
     }
 }
 
+/// Dataset files: the first byte picks a shape (JSON Lines, a JSON array, CSV with our field names,
+/// CSV with the official export's columns, or the bytes alone) whose opening is put before the
+/// rest, so the fuzzer starts inside each reader. The file is read whole and also in two chunks
+/// split where the second byte says, as the daemon streams it: both must agree (the same records
+/// and sha256, or both refused). A dataset read back from its own served records must give the
+/// same sha256: the canonical form is a fixed point.
+enum DatasetTarget {
+    static let openings: [[UInt8]] = [
+        [], Array("[".utf8), Array("id,company,call,sources,jobs,investment_eur,region,department,sector\n".utf8),
+        Array("entreprise;mesure;filiere;code_departement;nom_commune;coordonnees_gps;description_projet\n".utf8), [],
+    ]
+
+    static func run(_ input: UnsafeRawBufferPointer) {
+        guard input.count >= 2 else { return }
+        let bytes = openings[Int(input[0]) % openings.count] + Array(input[2...])
+        let whole = read(bytes, split: nil)
+        let chunked = read(bytes, split: Int(input[1]) * bytes.count / 256)
+        guard whole == chunked else { fatalError("whole and chunked reads disagree: \(whole) vs \(chunked)") }
+        guard case .success(let dataset)? = dataset(bytes) else { return }
+        var served: [UInt8] = []
+        for index in 0..<dataset.count {
+            dataset.appendRecordJSON(index, to: &served)
+            served.append(0x0A)
+        }
+        guard case .success(let again)? = Self.dataset(served), again.info.sha256 == dataset.info.sha256 else {
+            fatalError("the served records do not read back to the same sha256")
+        }
+    }
+
+    private static func dataset(_ bytes: [UInt8]) -> Result<Dataset, DatasetLoadError>? {
+        Result { () throws(DatasetLoadError) in
+            let records = try DatasetReader.records(from: [DatasetSource(name: "fuzz", bytes: bytes)])
+            return Dataset(records: records, program: .embedded, paths: ["fuzz"], loadedAt: "2026-01-01T00:00:00Z")
+        }
+    }
+
+    /// The sha256 of the dataset, or the first problem's line and reason.
+    private static func read(_ bytes: [UInt8], split: Int?) -> String {
+        var assembly = DatasetAssembly()
+        assembly.beginFile("fuzz")
+        bytes.withUnsafeBytes { buffer in
+            var pending: [UInt8] = []
+            let segments = split.map { [(0, $0), ($0, buffer.count)] } ?? [(0, buffer.count)]
+            for (start, end) in segments {
+                pending += buffer[start..<end]
+                let isLast = end == buffer.count
+                let consumed = pending.withUnsafeBytes { assembly.read($0, isLast: isLast) }
+                pending.removeFirst(consumed)
+            }
+        }
+        do {
+            return try assembly.finish(loadedAt: "2026-01-01T00:00:00Z").info.sha256
+        } catch {
+            let issue = error.issues.first
+            return "\(issue?.line ?? 0): \(issue?.reason ?? "")"
+        }
+    }
+}
+
+let fuzzingDatasets = getenv("LAUREATE_FUZZ_TARGET").map { String(cString: $0) } == "datasets"
+
+func fuzzRun(_ input: UnsafeRawBufferPointer) {
+    if fuzzingDatasets { DatasetTarget.run(input) } else { FuzzTarget.run(input) }
+}
+
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    fuzzRun(UnsafeRawBufferPointer(start: data, count: size))
     return 0
 }
 
@@ -101,7 +167,7 @@ enum Replay {
                 bytes += chunk[..<read]
             }
             fclose(file)
-            bytes.withUnsafeBytes { FuzzTarget.run($0) }
+            bytes.withUnsafeBytes { fuzzRun($0) }
             count += 1
         }
         print("replayed \(count) inputs without a failure")
