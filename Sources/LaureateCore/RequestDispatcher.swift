@@ -32,8 +32,19 @@ public struct ConnectionState: Sendable {
     public var topics: Set<String> = []
     /// Requests handled since the server last collected the count.
     public var requestsHandled = 0
+    /// Replies of the full decoder before they join the output; its capacity is reused.
+    @usableFromInline package var scratch: [UInt8] = []
 
     public init(peer: PeerCredentials?) { self.peer = peer }
+
+    /// The scratch buffer, emptied, for the caller to give back.
+    @usableFromInline
+    package mutating func takeScratch() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &scratch)
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
 }
 
 /// What became of a line.
@@ -69,23 +80,50 @@ public struct RequestDispatcher: Sendable {
         self.discoverDocument = JSONWriter.encode(OpenRPCDocument.document(version: version))
     }
 
-    /// Answers one line (without its line break; blank lines are the caller's to skip), appending
-    /// each reply line to `output`.
+    /// Answers one message (framed by `MessageFramer`; blank ones are skipped before), writing
+    /// each reply line to `output`: the one entry the server, the tests and the fuzzer call.
+    /// `laureate.get` of a known id and `ping` take the fast path; everything else the full
+    /// decoder, whose replies are collected in the connection's scratch buffer first.
+    @inlinable
     public func handle(
         line: UnsafeRawBufferPointer,
         dataset: Dataset,
         connection: inout ConnectionState,
         server: any ServerStatusSource,
-        into output: inout [UInt8]
+        into output: inout some ReplyWriter
     ) -> LineOutcome {
-        if FastPath.answer(line, dataset: dataset, pong: pong, into: &output) {
+        if let match = FastPath.match(line, dataset: dataset) {
+            FastPath.write(match, line: line, dataset: dataset, into: &output)
             connection.requestsHandled += 1
             return .done
         }
-        return handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: server, into: &output)
+        var scratch = connection.takeScratch()
+        defer { connection.scratch = scratch }
+        let outcome = handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: server, into: &scratch)
+        scratch.withUnsafeBytes { output.writeBytes($0) }
+        return outcome
+    }
+
+    /// Finishes a message held by `LineOutcome.reload`, writing the replies to `output`.
+    @inlinable
+    public func resume(
+        _ pending: PendingReload,
+        reloadResult: Result<DatasetInfo, ProtocolError>,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout some ReplyWriter
+    ) -> LineOutcome {
+        var scratch = connection.takeScratch()
+        defer { connection.scratch = scratch }
+        let outcome = resumeCollecting(pending, reloadResult: reloadResult, dataset: dataset, connection: &connection,
+                                       server: server, into: &scratch)
+        scratch.withUnsafeBytes { output.writeBytes($0) }
+        return outcome
     }
 
     /// `handle` through the full decoder only, so tests can hold the fast path to the same replies.
+    @usableFromInline
     package func handleWithoutFastPath(
         line: UnsafeRawBufferPointer,
         dataset: Dataset,
@@ -117,8 +155,9 @@ public struct RequestDispatcher: Sendable {
         }
     }
 
-    /// Finishes a message held by `LineOutcome.reload` once the reload is done.
-    public func resume(
+    /// `resume`, into an array.
+    @usableFromInline
+    package func resumeCollecting(
         _ pending: PendingReload,
         reloadResult: Result<DatasetInfo, ProtocolError>,
         dataset: Dataset,

@@ -25,23 +25,20 @@ enum FuzzTarget {
         }
     }
 
+    static let framer = MessageFramer(maximumBytes: 1 << 20)
+
+    /// Frames the input with the server's framer and answers each line with the server's entry.
     static func run(_ input: UnsafeRawBufferPointer) {
         var connection = ConnectionState(peer: PeerCredentials(pid: 1, uid: 1000, gid: 1000))
-        var start = 0
-        while start <= input.count {
-            var end = start
-            while end < input.count, input[end] != 0x0A { end += 1 }
-            var line = UnsafeRawBufferPointer(rebasing: input[start..<end])
-            if line.last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
-            if !line.isEmpty, line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-                var output: [UInt8] = []
-                if case .reload(let pending) = dispatcher.handle(line: line, dataset: dataset, connection: &connection, server: Status(), into: &output) {
-                    let failure = ProtocolError(.reloadFailed, message: "fuzz", data: ["path": "fuzz", "reason": "fuzz"])
-                    _ = dispatcher.resume(pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection, server: Status(), into: &output)
-                }
-                check(output)
+        _ = framer.forEachMessage(in: input) { line in
+            var output: [UInt8] = []
+            if case .reload(let pending) = dispatcher.handle(line: line, dataset: dataset, connection: &connection,
+                                                             server: Status(), into: &output) {
+                let failure = ProtocolError(.reloadFailed, message: "fuzz", data: ["path": "fuzz", "reason": "fuzz"])
+                _ = dispatcher.resume(pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection,
+                                      server: Status(), into: &output)
             }
-            start = end + 1
+            check(output)
         }
     }
 

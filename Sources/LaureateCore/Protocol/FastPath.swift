@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The first tier of request parsing: answers the shapes scripts send most — `laureate.get` of a
@@ -9,9 +7,10 @@ import Darwin
 /// pieces and the record's pre-encoded JSON. Anything else (escapes, unknown members, batches,
 /// notifications, errors) returns false and goes through `MessageCodec`, which gives the same reply;
 /// a randomized differential test holds the two tiers to that.
+@usableFromInline
 package enum FastPath {
     /// A request the fast path answers.
-    package enum Match {
+    @usableFromInline @frozen package enum Match {
         /// `laureate.get` of a known record: the raw id bytes to echo and the record's index.
         case get(id: Range<Int>, record: Int)
         /// `ping`: the raw id bytes to echo.
@@ -19,6 +18,7 @@ package enum FastPath {
     }
 
     /// Recognises a simple `laureate.get` of a known id, or a `ping`; nil for anything else.
+    @usableFromInline
     package static func match(_ line: UnsafeRawBufferPointer, dataset: Dataset) -> Match? {
         var scanner = Scanner(bytes: line)
         guard let request = scanner.scanRequest() else { return nil }
@@ -37,23 +37,33 @@ package enum FastPath {
         return scanner.scanRequest()?.paramID
     }
 
-    /// Writes the reply and returns true when the line is one `match` recognises.
-    static func answer(_ line: UnsafeRawBufferPointer, dataset: Dataset, pong: [UInt8], into output: inout [UInt8]) -> Bool {
-        guard let match = match(line, dataset: dataset) else { return false }
-        output.append(contentsOf: MessageCodec.replyStart)
+    /// Writes the reply to a request `match` recognised: the only writer of fast replies.
+    /// Inlinable, so that the server's call is specialised for its `ByteBuffer`.
+    @inlinable
+    package static func write(
+        _ match: Match,
+        line: UnsafeRawBufferPointer,
+        dataset: Dataset,
+        into output: inout some ReplyWriter
+    ) {
+        MessageCodec.replyStart.withUnsafeBytes { output.writeBytes($0) }
         switch match {
         case .get(let id, let record):
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[id]))
-            output.append(contentsOf: MessageCodec.resultStart)
-            dataset.appendRecordJSON(record, to: &output)
+            output.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
+            MessageCodec.resultStart.withUnsafeBytes { output.writeBytes($0) }
+            output.writeWithUnsafeMutableBytes(capacity: dataset.recordJSONCapacity(record)) {
+                dataset.writeRecordJSON(record, to: $0)
+            }
+            replyEnd.withUnsafeBytes { output.writeBytes($0) }
         case .ping(let id):
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[id]))
-            output.append(contentsOf: MessageCodec.resultStart)
-            output.append(contentsOf: pong)
+            output.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
+            MessageCodec.resultStart.withUnsafeBytes { output.writeBytes($0) }
+            pongEnd.withUnsafeBytes { output.writeBytes($0) }
         }
-        output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-        return true
     }
+
+    @usableFromInline package static let replyEnd: [UInt8] = [UInt8(ascii: "}"), 0x0A]
+    @usableFromInline package static let pongEnd = Array(#""pong"}"#.utf8) + [0x0A]
 
     /// Whether `bytes` spell exactly `literal` (a `memcmp`, no allocation).
     static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {

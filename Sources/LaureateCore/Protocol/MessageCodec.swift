@@ -64,9 +64,9 @@ public enum MessageCodec {
     }
 
     /// The constant start of every reply.
-    package static let replyStart = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+    @usableFromInline package static let replyStart = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
     /// What goes between a reply's id and its result.
-    package static let resultStart = Array(#","result":"#.utf8)
+    @usableFromInline package static let resultStart = Array(#","result":"#.utf8)
     static let errorStart = Array(#","error":"#.utf8)
 
     /// Appends `{"jsonrpc":"2.0","id":ID,"result":` — the caller writes the result and then `}`.

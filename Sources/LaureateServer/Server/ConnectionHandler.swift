@@ -10,12 +10,11 @@ import Glibc
 
 /// One connection's protocol handler: frames lines in the inbound `ByteBuffer` in place, answers
 /// each on the current snapshot, and appends the replies to one output buffer flushed once per
-/// read burst (HOTPATH.md: per-reply flushes cost 64 %).
+/// read burst (docs/performance.md: per-reply flushes cost 64 %).
 ///
-/// The requests scripts send most (`laureate.get`, `ping`) are recognised by the core's
-/// `FastPath` and their replies written straight into the output `ByteBuffer`: the raw request id
-/// and the record's pre-encoded JSON, copied once. Everything else goes through the pure
-/// `RequestDispatcher` into a scratch array, then into the same buffer, in order.
+/// Lines are found by the core's `MessageFramer` and answered by `RequestDispatcher.handle`, which
+/// writes straight into the output `ByteBuffer` (a `ReplyWriter`): for `laureate.get` and `ping`
+/// the raw request id and the record's pre-encoded JSON, copied once.
 ///
 /// Replies stay in request order: a `server.reload` pauses the line loop until the reload is
 /// done. Backpressure: when replies pile up past the high-water mark, or the channel is not
@@ -38,11 +37,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     @exclusivity(unchecked) private var inbound: ByteBuffer?
     /// Replies of this read burst, written to the channel in one go; reused across bursts.
     @exclusivity(unchecked) private var outputBuffer: ByteBuffer
-    /// Replies of the full dispatcher, before they join `outputBuffer`.
-    @exclusivity(unchecked) private var scratch: [UInt8] = []
-    private let replyStart = MessageCodec.replyStart
-    private let resultStart = MessageCodec.resultStart
-    private let pongEnd = Array(#""pong"}"#.utf8) + [0x0A]
+    private let framer: MessageFramer
 
     /// Where the cache warm-up pass has reached in the inbound buffer, and a sink for its loads.
     private var warmedUntil = 0
@@ -67,7 +62,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         logger[metadataKey: "connection.id"] = "\(connectionID)"
         self.logger = logger
         self.outputBuffer = allocator.buffer(capacity: 64 * 1024)
-        scratch.reserveCapacity(16 * 1024)
+        self.framer = MessageFramer(maximumBytes: shared.configuration.maximumLineBytes)
+        connection.scratch.reserveCapacity(16 * 1024)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -162,9 +158,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         inbound = nil
         warmedUntil = 0
         let dataset = shared.store.current
-        let limit = shared.configuration.maximumLineBytes
         var tooLarge = false
-        while !waitingForReload, buffer.readableBytes > 0 {
+        lines: while !waitingForReload, buffer.readableBytes > 0 {
             if outputBuffer.readableBytes >= shared.configuration.outputHighWaterBytes || !context.channel.isWritable {
                 flushOutput(context: context)
                 if !context.channel.isWritable {
@@ -172,27 +167,34 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     break
                 }
             }
-            let newline = buffer.withUnsafeReadableBytes { bytes -> Int? in
-                guard let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) else { return nil }
-                return base.distance(to: UnsafeRawPointer(found))
+            let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
+                switch framer.next(in: bytes, atEnd: inputClosed) {
+                case .message(let line, let consumed):
+                    // Warming only pays when several requests wait: one alone would just be scanned twice.
+                    if buffer.readerIndex >= warmedUntil, consumed < bytes.count { warmUp(bytes, at: buffer.readerIndex, dataset: dataset) }
+                    return (consumed, shared.dispatcher.handle(line: line, dataset: dataset, connection: &connection,
+                                                               server: shared.counters, into: &outputBuffer))
+                case .blank(let consumed): return (consumed, nil)
+                case .incomplete: return (0, nil)
+                case .tooLarge: return (-1, nil)
+                }
             }
-            guard let newline else {
-                if buffer.readableBytes > limit { tooLarge = true }
-                if inputClosed { answerLine(&buffer, length: buffer.readableBytes, context: context, dataset: dataset) }
-                break
-            }
-            if newline > limit {
+            switch consumed {
+            case -1:
                 tooLarge = true
-                break
+                break lines
+            case 0:
+                break lines
+            default:
+                buffer.moveReaderIndex(forwardBy: consumed)
+                updateSubscription(context: context)
+                if case .reload(let pending)? = outcome { startReload(pending, context: context) }
             }
-            // Warming only pays when several requests wait: one alone would just be scanned twice.
-            if buffer.readerIndex >= warmedUntil, newline + 1 < buffer.readableBytes { warmUp(buffer, dataset: dataset) }
-            answerLine(&buffer, length: newline, context: context, dataset: dataset)
-            buffer.moveReaderIndex(forwardBy: 1)
         }
         shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
         connection.requestsHandled = 0
         if tooLarge {
+            let limit = framer.maximumBytes
             logger.debug("closing a connection whose request line passed the limit", metadata: ["limit.bytes": "\(limit)"])
             outputBuffer.writeBytes(MessageCodec.tooLargeReply(limit: limit))
             flushOutput(context: context)
@@ -207,62 +209,20 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Touches the index slots, then the records, of the next pipelined `laureate.get` lines, in
     /// tight loops of independent loads, so their cache misses overlap instead of stalling each
-    /// request in turn (HOTPATH.md: +16 %).
-    private func warmUp(_ buffer: ByteBuffer, dataset: Dataset) {
+    /// request in turn (docs/performance.md: +16 %). `bytes` are the readable bytes, which start at
+    /// reader index `readerIndex`.
+    private func warmUp(_ bytes: UnsafeRawBufferPointer, at readerIndex: Int, dataset: Dataset) {
         warmSlots.removeAll(keepingCapacity: true)
-        let warmed = buffer.withUnsafeReadableBytes { bytes -> Int in
-            var offset = 0
-            for _ in 0..<Self.warmUpLines {
-                guard offset < bytes.count, let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset) else { break }
-                let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
-                let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
-                if let key = FastPath.getKey(line) { warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key]))) }
-                offset = end + 1
-            }
-            return offset
+        var offset = 0
+        for _ in 0..<Self.warmUpLines {
+            guard offset < bytes.count, let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset) else { break }
+            let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+            let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+            if let key = FastPath.getKey(line) { warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key]))) }
+            offset = end + 1
         }
         for slot in warmSlots { warmth &+= dataset.touchRecord(slot: slot) }
-        warmedUntil = buffer.readerIndex + max(1, warmed)
-    }
-
-    /// Answers the `length` bytes at the reader index as one line, and moves past them.
-    private func answerLine(_ buffer: inout ByteBuffer, length: Int, context: ChannelHandlerContext, dataset: Dataset) {
-        let outcome = buffer.withUnsafeReadableBytes { readable -> LineOutcome in
-            var line = UnsafeRawBufferPointer(rebasing: readable[0..<length])
-            if let last = line.last, last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
-            // Blank lines are ignored; only one that starts with a space needs the whole scan.
-            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
-            if line.first.map(isSpace) ?? true, line.allSatisfy(isSpace) { return .done }
-            if let match = FastPath.match(line, dataset: dataset) {
-                writeFastReply(match, line: line, dataset: dataset)
-                connection.requestsHandled += 1
-                return .done
-            }
-            scratch.removeAll(keepingCapacity: true)
-            let outcome = shared.dispatcher.handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: shared.counters, into: &scratch)
-            outputBuffer.writeBytes(scratch)
-            return outcome
-        }
-        buffer.moveReaderIndex(forwardBy: length)
-        updateSubscription(context: context)
-        if case .reload(let pending) = outcome { startReload(pending, context: context) }
-    }
-
-    private func writeFastReply(_ match: FastPath.Match, line: UnsafeRawBufferPointer, dataset: Dataset) {
-        outputBuffer.writeBytes(replyStart)
-        switch match {
-        case .get(let id, let record):
-            outputBuffer.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
-            outputBuffer.writeBytes(resultStart)
-            outputBuffer.writeWithUnsafeMutableBytes(minimumWritableBytes: dataset.recordJSONCapacity(record)) {
-                dataset.writeRecordJSON(record, to: $0.baseAddress!)
-            }
-            outputBuffer.writeInteger(UInt16(0x7D0A))
-        case .ping(let id):
-            outputBuffer.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
-            outputBuffer.writeBytes(resultStart)
-            outputBuffer.writeBytes(pongEnd)
-        }
+        warmedUntil = readerIndex + max(1, offset)
     }
 
     private func updateSubscription(context: ChannelHandlerContext) {
@@ -302,9 +262,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard let context else { return }
         waitingForReload = false
         setReading(true, context: context)
-        scratch.removeAll(keepingCapacity: true)
-        let outcome = shared.dispatcher.resume(pending, reloadResult: result, dataset: shared.store.current, connection: &connection, server: shared.counters, into: &scratch)
-        outputBuffer.writeBytes(scratch)
+        let outcome = shared.dispatcher.resume(pending, reloadResult: result, dataset: shared.store.current,
+                                               connection: &connection, server: shared.counters, into: &outputBuffer)
         if case .reload(let next) = outcome {
             startReload(next, context: context)
             return
@@ -325,7 +284,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard outputBuffer.readableBytes > 0 else { return }
         context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
         // Reuse the buffer: once the write is done we hold the only reference again, so clearing
-        // it does not allocate (HOTPATH.md: a new buffer per burst cost 16 %).
+        // it does not allocate (docs/performance.md: a new buffer per burst cost 16 %).
         outputBuffer.clear()
     }
 

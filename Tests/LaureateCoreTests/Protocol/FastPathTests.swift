@@ -23,8 +23,7 @@ struct FastPathTests {
     func takesCommonShapes() {
         for line in [#"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#, #"{"id":"x","method":"ping"}"#,
                      #" { "params" : { "id" : "sekkoia" } , "method" : "laureate.get" , "id" : -3 } "#] {
-            var output: [UInt8] = []
-            let taken = Array(line.utf8).withUnsafeBytes { FastPath.answer($0, dataset: TestData.embedded, pong: Array(#""pong""#.utf8), into: &output) }
+            let taken = Array(line.utf8).withUnsafeBytes { FastPath.match($0, dataset: TestData.embedded) != nil }
             #expect(taken, "\(line)")
         }
     }
@@ -35,7 +34,7 @@ struct FastPathTests {
         let ids = ["lacio", "sekkoia", "nope", "LACIO", "", "lac\\u0069o", "a\"b"]
         let keys = ["\"jsonrpc\":\"2.0\"", "\"jsonrpc\":\"1.0\"", "\"id\":1", "\"id\":\"s\"", "\"id\":-0", "\"id\":01", "\"id\":1.5", "\"id\":null",
                     "\"method\":\"laureate.get\"", "\"method\":\"ping\"", "\"method\":\"nope\"", "\"extra\":1"]
-        var checked = 0
+        var fast = 0
         for _ in 0..<5000 {
             var members = (0..<generator.next(4) + 1).map { _ in keys[generator.next(keys.count)] }
             if generator.next(3) > 0 {
@@ -52,9 +51,10 @@ struct FastPathTests {
             if generator.next(10) == 0 { line = "  " + line + " " }
             let bytes = Array(line.utf8)
             #expect(reply(bytes, fast: true) == reply(bytes, fast: false), "\(line)")
-            checked += 1
+            if bytes.withUnsafeBytes({ FastPath.match($0, dataset: TestData.embedded) }) != nil { fast += 1 }
         }
-        #expect(checked == 5000)
+        // The lines must exercise both tiers, or the comparison proves nothing about the fast one.
+        #expect(fast > 100 && fast < 4900, "\(fast) of 5000 lines took the fast path")
     }
 }
 

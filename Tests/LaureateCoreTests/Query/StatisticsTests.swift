@@ -130,7 +130,7 @@ struct StatisticsTests {
             expected.check(group, "group \(key)")
         }
         total.check(reply["total"]!.objectValue!, "total")
-        #expect(total.count > 100)
+        #expect(total.count > 50, "the filters must leave records to count")
     }
 }
 
