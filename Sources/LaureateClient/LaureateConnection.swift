@@ -8,12 +8,6 @@ import Glibc
 public enum Reply: Sendable, Equatable {
     case result(JSONValue)
     case error(code: Int, message: String, data: JSONValue?)
-
-    /// The machine name of an error reply (`data.name`).
-    public var errorName: String? {
-        if case .error(_, _, let data) = self { return data?.objectValue?["name"]?.stringValue }
-        return nil
-    }
 }
 
 /// One connection to the daemon's socket, for the CLI, scripts and tests.

@@ -110,7 +110,7 @@ struct SyntheticLaureates {
 
     private func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
 
-    /// One record in our shape, about 670 bytes like the measurements of HOTPATH.md.
+    /// One record in our shape, about 670 bytes like the measurements of docs/hotpath.md.
     mutating func jsonLine(_ index: Int) -> String {
         let company = "\(name(2)) \(name(3)) \(pick(["SAS", "SA", "SARL"]))"
         let place = pick(Self.communes)

@@ -1,5 +1,5 @@
 /// Turns CSV rows into record objects: either our own field names in the header, or the columns of
-/// the official « Plan de relance – Projets industriels » export (see `data/README.md`).
+/// the official « Plan de relance – Projets industriels » export (see `Config/data/README.md`).
 struct CSVDatasetReader {
     /// Where the official export is published; its rows name it as their source.
     static let officialSourceURL = "https://data.economie.gouv.fr/explore/dataset/plan-de-relance-projets-industriels/"

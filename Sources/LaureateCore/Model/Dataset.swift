@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What `server.status` says about the dataset being served.
 public struct DatasetInfo: Sendable, Hashable {

@@ -1,12 +1,8 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Every record's JSON in one block of bytes, stored compactly, with an id index over it.
 ///
-/// Built for `laureate.get` (HOTPATH.md): ids are looked up from the raw request bytes, no
+/// Built for `laureate.get` (docs/hotpath.md): ids are looked up from the raw request bytes, no
 /// `String` built; the index is an 8-byte-slot open-addressing table (2 MiB for 100 000 records,
 /// so it stays in the last-level cache) holding a 32-bit hash tag and where the record starts in
 /// the block; the id itself sits at the record's start, so checking it touches the cache lines

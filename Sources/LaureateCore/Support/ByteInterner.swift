@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Distinct byte strings, numbered in the order first met, kept end to end in one arena with an
 /// open-addressing table over it: interning costs no `String`, no allocation per string and no

@@ -29,7 +29,7 @@ public enum DatasetLoader {
     /// Files are streamed a chunk at a time into the snapshot being built, so the peak memory of
     /// a load is about the snapshot itself, not the file plus every record parsed plus the
     /// snapshot. Kept a plain function that returns, so no caller's frame holds an old snapshot
-    /// alive across reloads (HOTPATH.md: a long-lived local kept 75 MB after the first reload).
+    /// alive across reloads (docs/hotpath.md: a long-lived local kept 75 MB after the first reload).
     /// - Throws: `DatasetLoadError` naming the file, line and reason.
     public static func load(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
         guard !configuration.paths.isEmpty else {

@@ -10,7 +10,7 @@ import Glibc
 
 /// One connection's protocol handler: frames lines in the inbound `ByteBuffer` in place, answers
 /// each on the current snapshot, and appends the replies to one output buffer flushed once per
-/// read burst (docs/performance.md: per-reply flushes cost 64 %).
+/// read burst (docs/hotpath.md: per-reply flushes cost 64 %).
 ///
 /// Lines are found by the core's `MessageFramer` and answered by `RequestDispatcher.handle`, which
 /// writes straight into the output `ByteBuffer` (a `ReplyWriter`): for `laureate.get` and `ping`
@@ -209,7 +209,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Touches the index slots, then the records, of the next pipelined `laureate.get` lines, in
     /// tight loops of independent loads, so their cache misses overlap instead of stalling each
-    /// request in turn (docs/performance.md: +16 %). `bytes` are the readable bytes, which start at
+    /// request in turn (docs/hotpath.md: +16 %). `bytes` are the readable bytes, which start at
     /// reader index `readerIndex`.
     private func warmUp(_ bytes: UnsafeRawBufferPointer, at readerIndex: Int, dataset: Dataset) {
         warmSlots.removeAll(keepingCapacity: true)
@@ -284,7 +284,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard outputBuffer.readableBytes > 0 else { return }
         context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
         // Reuse the buffer: once the write is done we hold the only reference again, so clearing
-        // it does not allocate (docs/performance.md: a new buffer per burst cost 16 %).
+        // it does not allocate (docs/hotpath.md: a new buffer per burst cost 16 %).
         outputBuffer.clear()
     }
 

@@ -34,7 +34,7 @@ public struct ServerConfiguration: Sendable {
     public var socketMode: UInt32
     /// Group of a socket file we create (nil: the daemon's).
     public var socketGroup: UInt32?
-    /// Event-loop threads; one is fastest on two cores (HOTPATH.md).
+    /// Event-loop threads; one is fastest on two cores (docs/hotpath.md).
     public var threads: Int
 
     public init(

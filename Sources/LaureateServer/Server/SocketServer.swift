@@ -15,7 +15,7 @@ import Glibc
 /// `ConnectionHandler` on the event loop, reloads on SIGHUP, and talks to systemd.
 ///
 /// Async/await runs the lifecycle (bind, readiness, signals, shutdown); the per-request path stays
-/// on the event loop (HOTPATH.md: `NIOAsyncChannel` cost 4× the instructions per round trip).
+/// on the event loop (docs/hotpath.md: `NIOAsyncChannel` cost 4× the instructions per round trip).
 public final class SocketServer: Service {
     /// Where the server is in its life; changes are logged.
     private enum State: Sendable {

@@ -22,8 +22,6 @@ package struct SystemdNotifier: Sendable {
         case status(String)
         /// Sends `WATCHDOG=1`, the keep-alive ping.
         case watchdog
-        /// Sends `MAINPID=…`.
-        case mainPID(Int32)
 
         /// The `KEY=value` line.
         package var assignment: String {
@@ -34,7 +32,6 @@ package struct SystemdNotifier: Sendable {
             case .stopping: "STOPPING=1"
             case .status(let text): "STATUS=" + text.replacing("\n", with: " ")
             case .watchdog: "WATCHDOG=1"
-            case .mainPID(let pid): "MAINPID=\(pid)"
             }
         }
     }

@@ -20,7 +20,10 @@ struct SocketServerTests {
                 return
             }
             #expect(record.objectValue?["company"] == "Oxxius")
-            guard case .result(let status) = try connection.call("server.status") else { return }
+            guard case .result(let status) = try connection.call("server.status") else {
+                Issue.record("server.status failed")
+                return
+            }
             #expect(status.objectValue?["connections"] == 1)
         }
     }
@@ -76,7 +79,10 @@ struct SocketServerTests {
                 return
             }
             #expect(kept.objectValue?["company"] == "B")
-            guard case .result(let status) = try admin.call("server.status") else { return }
+            guard case .result(let status) = try admin.call("server.status") else {
+                Issue.record("server.status failed")
+                return
+            }
             #expect(status.objectValue?["dataset"]?.objectValue?["records"] == 2)
             #expect(status.objectValue?["last_reload"]?.objectValue?["ok"] == false)
         }

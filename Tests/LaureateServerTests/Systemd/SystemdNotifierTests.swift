@@ -55,11 +55,19 @@ struct SystemdNotifierTests {
         #expect(SystemdNotifier.State.status("a\nb").assignment == "STATUS=a b")
     }
 
-    @Test("is silent without NOTIFY_SOCKET")
-    func silent() {
-        unsetenv("NOTIFY_SOCKET")
-        #expect(!SystemdNotifier().isEnabled)
-        SystemdNotifier().notify([.ready])
+    @Test("sends nothing once NOTIFY_SOCKET is unset, and nothing for no state")
+    func silent() throws {
+        try withNotifySocket { fd in
+            SystemdNotifier().notify([])
+            unsetenv("NOTIFY_SOCKET")
+            SystemdNotifier().notify([.ready])
+            setenv("NOTIFY_SOCKET", "/nonexistent/notify", 1)
+            SystemdNotifier().notify([.stopping])
+            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var buffer = [UInt8](repeating: 0, count: 64)
+            #expect(recv(fd, &buffer, buffer.count, 0) <= 0, "a datagram reached the test's socket")
+        }
     }
 
     @Test("reads the watchdog interval from WATCHDOG_USEC when WATCHDOG_PID is ours")
