@@ -1,7 +1,7 @@
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the client finds the daemon, resolved as the daemon resolves it: the flag, then

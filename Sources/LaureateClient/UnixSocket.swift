@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Connecting to a Unix stream socket by path, shared by the client, the load generator and tests.
@@ -7,7 +7,9 @@ public enum UnixSocket {
     /// A connected `AF_UNIX` stream socket's file descriptor (blocking, close-on-exec).
     /// - Throws: `ClientError.unreachable` with the system's reason.
     public static func connect(to path: String) throws(ClientError) -> Int32 {
-        guard path.utf8.count < 108 else { throw .unreachable(path: path, reason: "the path is longer than a Unix socket path can be") }
+        guard path.utf8.count < 108 else {
+            throw .unreachable(path: path, reason: "the path is longer than a Unix socket path can be")
+        }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .unreachable(path: path, reason: String(cString: strerror(errno))) }
         let connected = withAddress(path) { Glibc.connect(fd, $0, $1) }

@@ -8,7 +8,10 @@ public struct ServerStatus: Sendable {
     /// The outcome of the last reload, if there was one.
     public var lastReload: JSONValue?
 
-    public init(version: String, startedAt: String, uptimeSeconds: Double, connections: Int, requestsTotal: Int, lastReload: JSONValue? = nil) {
+    public init(
+        version: String, startedAt: String, uptimeSeconds: Double, connections: Int, requestsTotal: Int,
+        lastReload: JSONValue? = nil
+    ) {
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
@@ -99,7 +102,8 @@ public struct RequestDispatcher: Sendable {
         }
         var scratch = connection.takeScratch()
         defer { connection.scratch = scratch }
-        let outcome = handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: server, into: &scratch)
+        let outcome = handleWithoutFastPath(
+            line: line, dataset: dataset, connection: &connection, server: server, into: &scratch)
         scratch.withUnsafeBytes { output.writeBytes($0) }
         return outcome
     }
@@ -116,8 +120,9 @@ public struct RequestDispatcher: Sendable {
     ) -> LineOutcome {
         var scratch = connection.takeScratch()
         defer { connection.scratch = scratch }
-        let outcome = resumeCollecting(pending, reloadResult: reloadResult, dataset: dataset, connection: &connection,
-                                       server: server, into: &scratch)
+        let outcome = resumeCollecting(
+            pending, reloadResult: reloadResult, dataset: dataset, connection: &connection,
+            server: server, into: &scratch)
         scratch.withUnsafeBytes { output.writeBytes($0) }
         return outcome
     }
@@ -142,7 +147,9 @@ public struct RequestDispatcher: Sendable {
         switch message {
         case .single(let entry):
             var reply: [UInt8] = []
-            if case .reload(let id) = answer(entry, dataset: dataset, connection: &connection, server: server, into: &reply) {
+            if case .reload(let id) = answer(
+                entry, dataset: dataset, connection: &connection, server: server, into: &reply)
+            {
                 return .reload(PendingReload(id: id, batch: nil))
             }
             if !reply.isEmpty {
@@ -151,7 +158,9 @@ public struct RequestDispatcher: Sendable {
             }
             return .done
         case .batch(let entries):
-            return continueBatch(replies: [], remaining: entries[...], dataset: dataset, connection: &connection, server: server, into: &output)
+            return continueBatch(
+                replies: [], remaining: entries[...], dataset: dataset, connection: &connection, server: server,
+                into: &output)
         }
     }
 
@@ -181,7 +190,9 @@ public struct RequestDispatcher: Sendable {
         }
         var replies = batch.replies
         if !reply.isEmpty { replies.append(reply) }
-        return continueBatch(replies: replies, remaining: batch.remaining, dataset: dataset, connection: &connection, server: server, into: &output)
+        return continueBatch(
+            replies: replies, remaining: batch.remaining, dataset: dataset, connection: &connection, server: server,
+            into: &output)
     }
 
     private func continueBatch(
@@ -196,7 +207,9 @@ public struct RequestDispatcher: Sendable {
         var remaining = remaining
         while let entry = remaining.popFirst() {
             var reply: [UInt8] = []
-            if case .reload(let id) = answer(entry, dataset: dataset, connection: &connection, server: server, into: &reply) {
+            if case .reload(let id) = answer(
+                entry, dataset: dataset, connection: &connection, server: server, into: &reply)
+            {
                 return .reload(PendingReload(id: id, batch: (replies, remaining)))
             }
             if !reply.isEmpty { replies.append(reply) }
@@ -235,7 +248,9 @@ public struct RequestDispatcher: Sendable {
         connection.requestsHandled += 1
         guard let method = Method(rawValue: request.method) else {
             if let id = request.id {
-                let error = ProtocolError(.methodNotFound, message: "method not found: \(request.method)", data: ["method": .string(request.method)])
+                let error = ProtocolError(
+                    .methodNotFound, message: "method not found: \(request.method)",
+                    data: ["method": .string(request.method)])
                 MessageCodec.writeError(id: id, error, into: &reply)
             }
             return .written
@@ -244,7 +259,11 @@ public struct RequestDispatcher: Sendable {
             if let id = request.id {
                 var data: JSONObject = ["method": .string(method.rawValue)]
                 data["uid"] = connection.peer.map { .number(JSONNumber(Int64($0.uid))) } ?? .null
-                let error = ProtocolError(.forbidden, message: "forbidden: \(method.rawValue) is for admins (uid 0, the daemon's uid, or configured uids and groups)", data: data)
+                let error = ProtocolError(
+                    .forbidden,
+                    message:
+                        "forbidden: \(method.rawValue) is for admins (uid 0, the daemon's uid, or configured uids and groups)",
+                    data: data)
                 MessageCodec.writeError(id: id, error, into: &reply)
             }
             return .written
@@ -252,7 +271,9 @@ public struct RequestDispatcher: Sendable {
         if method == .serverReload {
             if let unknown = request.params.keys.first {
                 if let id = request.id {
-                    MessageCodec.writeError(id: id, QueryError.invalidParam(name: unknown, reason: "unknown parameter").protocolError, into: &reply)
+                    MessageCodec.writeError(
+                        id: id, QueryError.invalidParam(name: unknown, reason: "unknown parameter").protocolError,
+                        into: &reply)
                 }
                 return .written
             }
@@ -289,7 +310,9 @@ public struct RequestDispatcher: Sendable {
         case .laureateGet:
             try rejectUnknown(params, allowed: ["id"])
             guard let value = params["id"] else { throw .invalidParam(name: "id", reason: "missing") }
-            guard let id = value.stringValue else { throw .invalidParam(name: "id", reason: "expected a string, got \(value.typeName)") }
+            guard let id = value.stringValue else {
+                throw .invalidParam(name: "id", reason: "expected a string, got \(value.typeName)")
+            }
             guard let index = dataset.recordIndex(id: id) else { throw .notFound(id: id) }
             dataset.appendRecordJSON(index, to: &result)
         case .laureateSearch:
@@ -336,14 +359,18 @@ public struct RequestDispatcher: Sendable {
             JSONWriter.write(.object(object), into: &result)
         case .eventsSubscribe:
             try rejectUnknown(params, allowed: ["topics"])
-            guard let value = params["topics"] else { throw .invalidParam(name: "topics", reason: "missing; v1 knows [\"dataset\"]") }
+            guard let value = params["topics"] else {
+                throw .invalidParam(name: "topics", reason: "missing; v1 knows [\"dataset\"]")
+            }
             guard let topics = value.arrayValue, !topics.isEmpty else {
-                throw .invalidParam(name: "topics", reason: "expected a non-empty array of topics, got \(JSONWriter.string(value))")
+                throw .invalidParam(
+                    name: "topics", reason: "expected a non-empty array of topics, got \(JSONWriter.string(value))")
             }
             var names: [String] = []
             for topic in topics {
                 guard let name = topic.stringValue, name == "dataset" else {
-                    throw .invalidParam(name: "topics", reason: "unknown topic \(JSONWriter.string(topic)); v1 knows \"dataset\"")
+                    throw .invalidParam(
+                        name: "topics", reason: "unknown topic \(JSONWriter.string(topic)); v1 knows \"dataset\"")
                 }
                 if !names.contains(name) { names.append(name) }
             }

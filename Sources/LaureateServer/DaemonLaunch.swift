@@ -2,7 +2,7 @@ public import LaureateCore
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything the daemon does before serving: choose the listener, load the dataset, build the
@@ -34,17 +34,21 @@ public struct DaemonLaunch: Sendable {
         } else if let path = settings.socketPath ?? DaemonSettings.defaultSocketPath(environment: environment) {
             listener = .path(path)
         } else {
-            throw ServerError.socketUnusable(path: "(none)", reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
+            throw ServerError.socketUnusable(
+                path: "(none)",
+                reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
         }
         logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
         raiseFileLimit(for: settings.maximumConnections, logger: logger)
         let start = SystemdNotifier.monotonicMicroseconds()
         let dataset = try DatasetLoader.load(configuration)
         let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
-        logger.info("dataset loaded", metadata: [
-            "dataset.records": "\(dataset.count)", "dataset.path": "\(dataset.info.paths.joined(separator: ", "))",
-            "dataset.sha256": "\(dataset.info.sha256)", "load.ms": "\(Int(seconds * 1000))",
-        ])
+        logger.info(
+            "dataset loaded",
+            metadata: [
+                "dataset.records": "\(dataset.count)", "dataset.path": "\(dataset.info.paths.joined(separator: ", "))",
+                "dataset.sha256": "\(dataset.info.sha256)", "load.ms": "\(Int(seconds * 1000))",
+            ])
         let store = DatasetStore(dataset: dataset, configuration: configuration, logger: logger)
         let serverConfiguration = ServerConfiguration(
             listener: listener,
@@ -63,9 +67,11 @@ public struct DaemonLaunch: Sendable {
         )
         let loadedIn = seconds
         return DaemonLaunch(
-            server: SocketServer(configuration: serverConfiguration, store: store, logger: logger, statusOnReady: { dataset, address in
-                "Serving \(dataset.count) laureate records on \(address) (loaded in \(Int((loadedIn * 1000).rounded())) ms)"
-            })
+            server: SocketServer(
+                configuration: serverConfiguration, store: store, logger: logger,
+                statusOnReady: { dataset, address in
+                    "Serving \(dataset.count) laureate records on \(address) (loaded in \(Int((loadedIn * 1000).rounded())) ms)"
+                })
         )
     }
 }
@@ -79,9 +85,11 @@ private func raiseFileLimit(for connections: Int, logger: Logger) {
     guard limit.rlim_cur < wanted else { return }
     limit.rlim_cur = min(wanted, limit.rlim_max)
     if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 || limit.rlim_cur < wanted {
-        logger.warning("too few file descriptors for the connection limit; extra connections will wait", metadata: [
-            "limit.nofile": "\(limit.rlim_cur)", "limit.connections": "\(connections)",
-        ])
+        logger.warning(
+            "too few file descriptors for the connection limit; extra connections will wait",
+            metadata: [
+                "limit.nofile": "\(limit.rlim_cur)", "limit.connections": "\(connections)",
+            ])
     }
 }
 
@@ -107,7 +115,9 @@ public enum DatasetCheck {
     /// - Throws: `DatasetLoadError` when the files are invalid.
     public static func run(_ configuration: DatasetConfiguration) throws(DatasetLoadError) {
         let dataset = try DatasetLoader.load(configuration)
-        var lines = ["\(dataset.info.paths.joined(separator: ", ")): \(dataset.count) records, sha256 \(dataset.info.sha256)"]
+        var lines = [
+            "\(dataset.info.paths.joined(separator: ", ")): \(dataset.count) records, sha256 \(dataset.info.sha256)"
+        ]
         for dimension in [StatsDimension.call, .sector] {
             var query = StatsQuery()
             query.by = [dimension]

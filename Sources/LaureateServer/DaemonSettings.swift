@@ -2,7 +2,7 @@ public import LaureateCore
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every setting of the daemon: one table giving each its variable name, default and meaning.
@@ -46,17 +46,22 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
     /// What the setting does, for the defaults file and the man page.
     public var help: String {
         switch self {
-        case .socket: "Socket path. Empty: /run/laureated/laureated.sock when /run/laureated is writable, else $XDG_RUNTIME_DIR/laureated.sock. Ignored under socket activation."
-        case .dataset: "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, merged in order. Empty: the embedded default."
+        case .socket:
+            "Socket path. Empty: /run/laureated/laureated.sock when /run/laureated is writable, else $XDG_RUNTIME_DIR/laureated.sock. Ignored under socket activation."
+        case .dataset:
+            "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, merged in order. Empty: the embedded default."
         case .logLevel: "Lowest level logged: trace, debug, info, notice, warning, error, critical."
-        case .allowUnknownSector: "yes: keep official-export rows whose filiere maps to no sector (without a sector) instead of refusing the file."
-        case .maxLineBytes: "Longest request line; a longer one gets -32600 \"request too large\" and the connection is closed."
+        case .allowUnknownSector:
+            "yes: keep official-export rows whose filiere maps to no sector (without a sector) instead of refusing the file."
+        case .maxLineBytes:
+            "Longest request line; a longer one gets -32600 \"request too large\" and the connection is closed."
         case .maxBatch: "Most requests in one batch."
         case .maxConnections: "Most connections open at once; past it, -32003 and close."
         case .maxConnectionsPerUID: "Most connections one uid may hold open."
         case .idleTimeout: "Seconds without traffic before a connection is closed; 0: never."
         case .outputHighWater: "Reply bytes queued for one connection before its requests stop being read."
-        case .outputStallTimeout: "Seconds a connection may leave its replies unread (queued past the high-water mark) before it is closed; 0: never."
+        case .outputStallTimeout:
+            "Seconds a connection may leave its replies unread (queued past the high-water mark) before it is closed; 0: never."
         case .adminUIDs: "Uids allowed to call server.reload besides root and the daemon's own uid, comma-separated."
         case .adminGroups: "Groups (names or gids) whose members may call server.reload, comma-separated."
         case .socketMode: "Permission bits of the socket file the daemon creates (octal)."
@@ -116,10 +121,13 @@ public struct DaemonSettings: Sendable {
             flags[setting] ?? environment[setting.rawValue] ?? fileValues[setting.rawValue] ?? setting.defaultValue
         }
         func fail(_ setting: DaemonSetting, _ reason: String) -> ConfigurationError {
-            ConfigurationError(file: configFile ?? "settings", line: nil, reason: "\(setting.rawValue)=\(value(setting)): \(reason)")
+            ConfigurationError(
+                file: configFile ?? "settings", line: nil, reason: "\(setting.rawValue)=\(value(setting)): \(reason)")
         }
         func integer(_ setting: DaemonSetting, minimum: Int) throws(ConfigurationError) -> Int {
-            guard let number = Int(value(setting)), number >= minimum else { throw fail(setting, "expected a whole number ≥ \(minimum)") }
+            guard let number = Int(value(setting)), number >= minimum else {
+                throw fail(setting, "expected a whole number ≥ \(minimum)")
+            }
             return number
         }
         var settings = DaemonSettings(
@@ -127,7 +135,8 @@ public struct DaemonSettings: Sendable {
             datasetPaths: value(.dataset).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
             logLevel: .info, datasetOptions: DatasetOptions(),
             maximumLineBytes: 0, maximumBatch: 0, maximumConnections: 0, maximumConnectionsPerUID: 0,
-            idleTimeout: nil, outputHighWaterBytes: 0, outputStallTimeout: nil, adminUIDs: [], adminGIDs: [], socketMode: 0, socketGroup: nil, threads: 1
+            idleTimeout: nil, outputHighWaterBytes: 0, outputStallTimeout: nil, adminUIDs: [], adminGIDs: [],
+            socketMode: 0, socketGroup: nil, threads: 1
         )
         guard let level = Logger.Level(rawValue: value(.logLevel).lowercased()) else {
             throw fail(.logLevel, "expected trace, debug, info, notice, warning, error or critical")
@@ -149,14 +158,20 @@ public struct DaemonSettings: Sendable {
         settings.outputStallTimeout = stall == 0 ? nil : .seconds(stall)
         settings.threads = try integer(.threads, minimum: 1)
         for uid in value(.adminUIDs).split(separator: ",") {
-            guard let number = UInt32(uid.trimmingCharacters()) else { throw fail(.adminUIDs, "\"\(uid)\" is not a uid") }
+            guard let number = UInt32(uid.trimmingCharacters()) else {
+                throw fail(.adminUIDs, "\"\(uid)\" is not a uid")
+            }
             settings.adminUIDs.insert(number)
         }
         for group in value(.adminGroups).split(separator: ",") {
-            guard let gid = groupID(String(group.trimmingCharacters())) else { throw fail(.adminGroups, "no group \"\(group)\"") }
+            guard let gid = groupID(String(group.trimmingCharacters())) else {
+                throw fail(.adminGroups, "no group \"\(group)\"")
+            }
             settings.adminGIDs.insert(gid)
         }
-        guard let mode = UInt32(value(.socketMode), radix: 8), mode <= 0o777 else { throw fail(.socketMode, "expected octal permission bits such as 0660") }
+        guard let mode = UInt32(value(.socketMode), radix: 8), mode <= 0o777 else {
+            throw fail(.socketMode, "expected octal permission bits such as 0660")
+        }
         settings.socketMode = mode
         if !value(.socketGroup).isEmpty {
             guard let gid = groupID(value(.socketGroup)) else { throw fail(.socketGroup, "no such group") }

@@ -6,7 +6,8 @@ import LaureateCore
 /// `laureate-bench load-redis`: puts the records of a JSON Lines file into Redis as
 /// `laureate:<id>` → the record's compact JSON, the same bytes laureated serves.
 struct LoadRedis: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "load-redis", abstract: "Load a JSON Lines dataset into Redis for comparison runs.")
+    static let configuration = CommandConfiguration(
+        commandName: "load-redis", abstract: "Load a JSON Lines dataset into Redis for comparison runs.")
 
     @Option(name: .short, help: "redis-server's Unix socket.") var socket: String
     @Argument(help: "The JSON Lines dataset.") var file: String
@@ -16,10 +17,13 @@ struct LoadRedis: ParsableCommand {
         var commands: [UInt8] = []
         var count = 0
         for line in text.split(separator: "\n") {
-            guard let object = (try? JSONParser.parse(String(line)))?.objectValue, let id = object["id"]?.stringValue else { continue }
+            guard let object = (try? JSONParser.parse(String(line)))?.objectValue, let id = object["id"]?.stringValue
+            else { continue }
             let key = Array("laureate:\(id)".utf8)
             let value = JSONWriter.encode(.object(object))
-            commands += Array("*3\r\n$3\r\nSET\r\n$\(key.count)\r\n".utf8) + key + Array("\r\n$\(value.count)\r\n".utf8) + value + [0x0D, 0x0A]
+            commands +=
+                Array("*3\r\n$3\r\nSET\r\n$\(key.count)\r\n".utf8) + key + Array("\r\n$\(value.count)\r\n".utf8) + value
+                + [0x0D, 0x0A]
             count += 1
         }
         let fd = try UnixSocket.connect(to: socket)

@@ -7,7 +7,8 @@ import LaureateCore
 /// `laureate-bench run`: many connections, each sending requests one at a time or pipelined,
 /// with latency percentiles from an HdrHistogram.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load a server and print throughput and latency percentiles.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load a server and print throughput and latency percentiles.")
 
     enum BenchMethod: String, ExpressibleByArgument, CaseIterable {
         case get, search, stats, ping
@@ -16,8 +17,10 @@ struct Run: ParsableCommand {
     @Option(name: .short, help: "Socket path of laureated (or of redis-server with --redis).") var socket: String
     @Option(name: .short, help: "Connections, each on its own thread.") var connections: Int = 1
     @Option(name: .customShort("n"), help: "Requests in all.") var requests: Int = 100_000
-    @Option(name: .customShort("P"), help: "Requests sent at once per connection (1: one at a time).") var pipeline: Int = 1
-    @Option(help: "get (cycles through real ids), search (two-word q), stats (by sector), ping.") var method: BenchMethod = .get
+    @Option(name: .customShort("P"), help: "Requests sent at once per connection (1: one at a time).") var pipeline:
+        Int = 1
+    @Option(help: "get (cycles through real ids), search (two-word q), stats (by sector), ping.") var method:
+        BenchMethod = .get
     @Flag(help: "Speak RESP to Redis: GET laureate:<id> (needs --ids-from).") var redis = false
     @Option(help: "A JSON Lines dataset to take ids from (default: ask laureated).") var idsFrom: String?
     @Option(help: "A label for the output row.") var label: String?
@@ -25,7 +28,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws {
-        guard connections >= 1, requests >= 1, pipeline >= 1 else { throw ValidationError("-c, -n and -P must be at least 1") }
+        guard connections >= 1, requests >= 1, pipeline >= 1 else {
+            throw ValidationError("-c, -n and -P must be at least 1")
+        }
         if redis, method != .get { throw ValidationError("--redis measures GET only") }
         if redis, idsFrom == nil { throw ValidationError("--redis needs --ids-from FILE") }
     }
@@ -44,8 +49,11 @@ struct Run: ParsableCommand {
             let thread = Thread {
                 defer { group.leave() }
                 do {
-                    let outcome = try Worker(path: socket, redis: redis, pipeline: pipeline, requests: requestsLines, offset: worker * 7919, progress: progress)
-                        .run(count: perConnection)
+                    let outcome = try Worker(
+                        path: socket, redis: redis, pipeline: pipeline, requests: requestsLines, offset: worker * 7919,
+                        progress: progress
+                    )
+                    .run(count: perConnection)
                     results.set(worker, outcome)
                 } catch {
                     results.fail("\(error)")
@@ -73,12 +81,19 @@ struct Run: ParsableCommand {
         let p999 = Double(histogram.valueAtPercentile(99.9)) / 1000
         let name = label ?? (redis ? "redis GET" : "laureated \(method.rawValue)")
         if csv {
-            print("\(name),\(method.rawValue),\(connections),\(pipeline),\(done),\(errors),\(String(format: "%.3f", seconds)),\(Int(rate)),\(p50),\(p99),\(p999)")
+            print(
+                "\(name),\(method.rawValue),\(connections),\(pipeline),\(done),\(errors),\(String(format: "%.3f", seconds)),\(Int(rate)),\(p50),\(p99),\(p999)"
+            )
         } else if json {
-            print(#"{"label":"\#(name)","method":"\#(method.rawValue)","connections":\#(connections),"pipeline":\#(pipeline),"requests":\#(done),"errors":\#(errors),"seconds":\#(seconds),"rate":\#(Int(rate)),"p50_us":\#(p50),"p99_us":\#(p99),"p999_us":\#(p999)}"#)
+            print(
+                #"{"label":"\#(name)","method":"\#(method.rawValue)","connections":\#(connections),"pipeline":\#(pipeline),"requests":\#(done),"errors":\#(errors),"seconds":\#(seconds),"rate":\#(Int(rate)),"p50_us":\#(p50),"p99_us":\#(p99),"p999_us":\#(p999)}"#
+            )
         } else {
-            print(String(format: "%@: %d requests, %d connections, pipeline %d: %.0f req/s in %.2f s; latency p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs; %d errors",
-                         name, done, connections, pipeline, rate, seconds, p50, p99, p999, errors))
+            print(
+                String(
+                    format:
+                        "%@: %d requests, %d connections, pipeline %d: %.0f req/s in %.2f s; latency p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs; %d errors",
+                    name, done, connections, pipeline, rate, seconds, p50, p99, p999, errors))
         }
     }
 
@@ -88,14 +103,18 @@ struct Run: ParsableCommand {
             return Array("*2\r\n$3\r\nGET\r\n$\(key.utf8.count)\r\n\(key)\r\n".utf8)
         }
         switch method {
-        case .get: return Array(#"{"jsonrpc":"2.0","id":1,"method":"laureate.get","params":{"id":"\#(id)"}}"#.utf8) + [0x0A]
+        case .get:
+            return Array(#"{"jsonrpc":"2.0","id":1,"method":"laureate.get","params":{"id":"\#(id)"}}"#.utf8) + [0x0A]
         case .ping: return Array(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#.utf8) + [0x0A]
-        case .stats: return Array(#"{"jsonrpc":"2.0","id":1,"method":"laureate.stats","params":{"by":"sector"}}"#.utf8) + [0x0A]
+        case .stats:
+            return Array(#"{"jsonrpc":"2.0","id":1,"method":"laureate.stats","params":{"by":"sector"}}"#.utf8) + [0x0A]
         case .search:
             let words = SyntheticLaureates.words
             let first = words[abs(id.hashValue) % words.count]
             let second = words[abs(id.hashValue / 7) % words.count]
-            return Array(#"{"jsonrpc":"2.0","id":1,"method":"laureate.search","params":{"q":"\#(first) \#(second)","limit":10}}"#.utf8) + [0x0A]
+            return Array(
+                #"{"jsonrpc":"2.0","id":1,"method":"laureate.search","params":{"q":"\#(first) \#(second)","limit":10}}"#
+                    .utf8) + [0x0A]
         }
     }
 
@@ -111,7 +130,9 @@ struct Run: ParsableCommand {
         var ids: [String] = []
         var offset: Int64? = 0
         while let start = offset {
-            guard case .result(let page) = try connection.call("laureate.search", params: ["limit": 1000, "offset": .number(JSONNumber(start))]),
+            guard
+                case .result(let page) = try connection.call(
+                    "laureate.search", params: ["limit": 1000, "offset": .number(JSONNumber(start))]),
                 let object = page.objectValue
             else { throw ValidationError("laureate.search failed") }
             ids += (object["items"]?.arrayValue ?? []).compactMap { $0.objectValue?["id"]?.stringValue }
@@ -275,7 +296,9 @@ struct ReplyReader {
         guard index + 1 < end else { return nil }
         let header = String(decoding: buffer[(start + 1)..<index], as: UTF8.self)
         let kind = buffer[start]
-        guard kind == UInt8(ascii: "$"), let length = Int(header) else { return (index + 2 - start, kind == UInt8(ascii: "-")) }
+        guard kind == UInt8(ascii: "$"), let length = Int(header) else {
+            return (index + 2 - start, kind == UInt8(ascii: "-"))
+        }
         if length < 0 { return (index + 2 - start, true) }
         let total = index + 2 + length + 2
         return total <= end ? (total - start, false) : nil

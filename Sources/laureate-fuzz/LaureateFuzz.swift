@@ -1,7 +1,7 @@
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Fuzz targets. `requests` (the default): bytes as a client would send them, split into lines as
@@ -14,14 +14,17 @@ import Glibc
 /// arguments (a corpus, or a crash to reproduce) through the same function.
 enum FuzzTarget {
     static let dataset: Dataset = {
-        let records = try! DatasetReader.records(from: [DatasetSource(name: "embedded", bytes: Array(EmbeddedData.laureatesJSONL.utf8))])
+        let records = try! DatasetReader.records(from: [
+            DatasetSource(name: "embedded", bytes: Array(EmbeddedData.laureatesJSONL.utf8))
+        ])
         return Dataset(records: records, program: .embedded, paths: ["embedded"], loadedAt: "2026-01-01T00:00:00Z")
     }()
     static let dispatcher = RequestDispatcher(version: "fuzz", adminPolicy: AdminPolicy(daemonUID: 0))
 
     struct Status: ServerStatusSource {
         func currentStatus() -> ServerStatus {
-            ServerStatus(version: "fuzz", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
+            ServerStatus(
+                version: "fuzz", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
         }
     }
 
@@ -32,11 +35,14 @@ enum FuzzTarget {
         var connection = ConnectionState(peer: PeerCredentials(pid: 1, uid: 1000, gid: 1000))
         _ = framer.forEachMessage(in: input) { line in
             var output: [UInt8] = []
-            if case .reload(let pending) = dispatcher.handle(line: line, dataset: dataset, connection: &connection,
-                                                             server: Status(), into: &output) {
+            if case .reload(let pending) = dispatcher.handle(
+                line: line, dataset: dataset, connection: &connection,
+                server: Status(), into: &output)
+            {
                 let failure = ProtocolError(.reloadFailed, message: "fuzz", data: ["path": "fuzz", "reason": "fuzz"])
-                _ = dispatcher.resume(pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection,
-                                      server: Status(), into: &output)
+                _ = dispatcher.resume(
+                    pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection,
+                    server: Status(), into: &output)
             }
             check(output)
         }
@@ -48,11 +54,15 @@ enum FuzzTarget {
     static func check(_ output: [UInt8]) {
         for reply in output.split(separator: 0x0A) {
             if reply.count > 2048 {
-                guard let first = reply.first, let last = reply.last, (first == UInt8(ascii: "{") && last == UInt8(ascii: "}")) || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]"))
+                guard let first = reply.first, let last = reply.last,
+                    (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
+                        || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]"))
                 else { fatalError("a long reply is not a JSON object or array") }
                 continue
             }
-            guard let value = try? JSONParser.parse(Array(reply)) else { fatalError("a reply is not valid JSON: \(String(decoding: reply, as: UTF8.self))") }
+            guard let value = try? JSONParser.parse(Array(reply)) else {
+                fatalError("a reply is not valid JSON: \(String(decoding: reply, as: UTF8.self))")
+            }
             switch value {
             case .object: break
             case .array(let items) where items.allSatisfy({ $0.objectValue != nil }): break
@@ -129,45 +139,45 @@ func fuzzRun(_ input: UnsafeRawBufferPointer) {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzRun(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-/// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver.
-@_cdecl("laureate_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
-}
-#else
-@main
-enum Replay {
-    static func main() {
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            guard let file = fopen(path, "rb") else { continue }
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let read = fread(&chunk, 1, chunk.count, file)
-                if read == 0 { break }
-                bytes += chunk[..<read]
-            }
-            fclose(file)
-            bytes.withUnsafeBytes { fuzzRun($0) }
-            count += 1
-        }
-        print("replayed \(count) inputs without a failure")
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+        fuzzRun(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
     }
-}
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
+
+    /// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver.
+    @_cdecl("laureate_fuzz_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+        var count = argc
+        var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+        return runFuzzerDriver(&count, &arguments, fuzzOneInput)
+    }
+#else
+    @main
+    enum Replay {
+        static func main() {
+            var count = 0
+            for path in CommandLine.arguments.dropFirst() {
+                guard let file = fopen(path, "rb") else { continue }
+                var bytes: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let read = fread(&chunk, 1, chunk.count, file)
+                    if read == 0 { break }
+                    bytes += chunk[..<read]
+                }
+                fclose(file)
+                bytes.withUnsafeBytes { fuzzRun($0) }
+                count += 1
+            }
+            print("replayed \(count) inputs without a failure")
+        }
+    }
 #endif

@@ -3,7 +3,7 @@ import LaureateClient
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Filters shared by `search` and `stats`; each takes several values (any of).
@@ -26,7 +26,10 @@ struct FilterOptions: ParsableArguments {
     var params: JSONObject {
         var params = JSONObject()
         if let q { params["q"] = .string(q) }
-        for (name, values) in [("sector", sector), ("region", region), ("department", department), ("city", city), ("company", company), ("call", call)] {
+        for (name, values) in [
+            ("sector", sector), ("region", region), ("department", department), ("city", city), ("company", company),
+            ("call", call),
+        ] {
             if values.count == 1 { params[name] = .string(values[0]) }
             if values.count > 1 { params[name] = .array(values.map(JSONValue.string)) }
         }
@@ -48,7 +51,9 @@ struct Get: ParsableCommand {
         let connection = try session.connect(timeout: global.timeout)
         var cards: [String] = []
         for id in ids {
-            let record = try session.result { () throws(ClientError) in try connection.call("laureate.get", params: ["id": .string(id)]) }
+            let record = try session.result { () throws(ClientError) in
+                try connection.call("laureate.get", params: ["id": .string(id)])
+            }
             if global.json {
                 session.printJSON(record)
             } else {
@@ -81,7 +86,9 @@ struct Search: ParsableCommand {
         while let start = next {
             params["offset"] = .number(JSONNumber(Int64(start)))
             if all, limit == nil { params["limit"] = 1000 }
-            let page = try session.result { () throws(ClientError) in try connection.call("laureate.search", params: params) }
+            let page = try session.result { () throws(ClientError) in
+                try connection.call("laureate.search", params: params)
+            }
             guard let object = page.objectValue else { throw session.fail(.badReply("search result is not an object")) }
             lastPage = object
             total = Int(object["total"]?.integerValue ?? 0)
@@ -104,7 +111,9 @@ struct Search: ParsableCommand {
         session.terminal.out(Tables.laureates(rows, terminal: session.terminal))
         let shown = rows.count
         var footer = "\(shown) of \(total) laureates"
-        if !all, let nextOffset = lastPage["next_offset"]?.integerValue { footer += " (more: --offset \(nextOffset), or --all)" }
+        if !all, let nextOffset = lastPage["next_offset"]?.integerValue {
+            footer += " (more: --offset \(nextOffset), or --all)"
+        }
         session.terminal.out(session.terminal.dim(footer))
     }
 }
@@ -113,9 +122,13 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.")
+    @Option(
+        help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.")
     var by: String = "sector"
-    @Option(help: "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a cross-table).")
+    @Option(
+        help:
+            "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a cross-table)."
+    )
     var figure: String?
     @OptionGroup var filters: FilterOptions
 
@@ -152,10 +165,13 @@ struct Stats: ParsableCommand {
             let rowTotals = try session.call("laureate.stats", params)
             params["by"] = .string(names[across])
             let columnTotals = try session.call("laureate.stats", params)
-            session.terminal.out(Tables.crossTable(stats, rowTotals: rowTotals, columnTotals: columnTotals, by: names,
-                                                   across: across, figure: statsFigure, terminal: session.terminal))
+            session.terminal.out(
+                Tables.crossTable(
+                    stats, rowTotals: rowTotals, columnTotals: columnTotals, by: names,
+                    across: across, figure: statsFigure, terminal: session.terminal))
         } else if let statsFigure {
-            session.terminal.out(Tables.figureStats(stats, by: names[0], figure: statsFigure, terminal: session.terminal))
+            session.terminal.out(
+                Tables.figureStats(stats, by: names[0], figure: statsFigure, terminal: session.terminal))
         } else {
             session.terminal.out(Tables.stats(stats, by: names[0], terminal: session.terminal))
         }
@@ -163,7 +179,8 @@ struct Stats: ParsableCommand {
 }
 
 struct Sectors: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the sectors of the call with their laureate counts.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the sectors of the call with their laureate counts.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -187,7 +204,8 @@ struct Program: ParsableCommand {
 }
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the daemon's version, uptime, counters and dataset.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show the daemon's version, uptime, counters and dataset.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -199,7 +217,8 @@ struct Status: ParsableCommand {
 }
 
 struct Reload: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Re-read the dataset (admins only); the old data stays if the new is bad.")
+    static let configuration = CommandConfiguration(
+        abstract: "Re-read the dataset (admins only); the old data stays if the new is bad.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -207,18 +226,23 @@ struct Reload: ParsableCommand {
         let dataset = try session.call("server.reload", timeout: max(global.timeout, 60))
         if global.json { return session.printJSON(dataset) }
         let object = dataset.objectValue ?? [:]
-        session.terminal.out("Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from \(object["path"]?.stringValue ?? "?") (sha256 \(object["sha256"]?.stringValue ?? "?"))")
+        session.terminal.out(
+            "Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from \(object["path"]?.stringValue ?? "?") (sha256 \(object["sha256"]?.stringValue ?? "?"))"
+        )
     }
 }
 
 struct Watch: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print each dataset reload as it happens, until interrupted.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print each dataset reload as it happens, until interrupted.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let session = Session(options: global)
         let connection = try session.connect(timeout: nil)
-        _ = try session.result { () throws(ClientError) in try connection.call("events.subscribe", params: ["topics": ["dataset"]]) }
+        _ = try session.result { () throws(ClientError) in
+            try connection.call("events.subscribe", params: ["topics": ["dataset"]])
+        }
         if !global.json { session.terminal.out(session.terminal.dim("Watching dataset reloads; Ctrl-C to stop.")) }
         while true {
             let message: JSONValue
@@ -232,14 +256,17 @@ struct Watch: ParsableCommand {
                 session.terminal.out(JSONWriter.string(message))
             } else {
                 let dataset = object["params"]?.objectValue?["dataset"]?.objectValue ?? [:]
-                session.terminal.out("\(dataset["loaded_at"]?.stringValue ?? "") \(method): \(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 \(dataset["sha256"]?.stringValue ?? "?")")
+                session.terminal.out(
+                    "\(dataset["loaded_at"]?.stringValue ?? "") \(method): \(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 \(dataset["sha256"]?.stringValue ?? "?")"
+                )
             }
         }
     }
 }
 
 struct Discover: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
+    static let configuration = CommandConfiguration(
+        abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -251,7 +278,8 @@ struct Discover: ParsableCommand {
 }
 
 struct Call: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.")
+    static let configuration = CommandConfiguration(
+        abstract: "Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The method, e.g. laureate.get.") var method: String
     @Argument(help: "Params as a JSON object, or - for stdin.") var params: String?

@@ -3,7 +3,7 @@ import LaureateClient
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `laureatectl`: query laureated from the command line.
@@ -31,7 +31,10 @@ struct LaureateCtl: ParsableCommand {
 
 /// Options every subcommand takes, before or after its name.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).",
+            valueName: "path"))
     var socket: String?
 
     @Flag(help: "Print the result as JSON (pretty on a terminal, one line when piped).")

@@ -3,7 +3,7 @@ import LaureateClient
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The exit codes of `laureatectl`, as `sysexits.h` names them.
@@ -55,7 +55,8 @@ struct Session {
             } else {
                 terminal.error(message)
             }
-            throw ExitCode(code == ErrorCode.forbidden.rawValue ? ExitStatus.forbidden.rawValue : ExitStatus.errorReply.rawValue)
+            throw ExitCode(
+                code == ErrorCode.forbidden.rawValue ? ExitStatus.forbidden.rawValue : ExitStatus.errorReply.rawValue)
         }
     }
 
@@ -68,7 +69,9 @@ struct Session {
         case .closed, .badReply: status = .unavailable
         }
         if options.json {
-            printJSON(["error": ["message": .string(error.description), "exit": .number(JSONNumber(Int64(status.rawValue)))]])
+            printJSON([
+                "error": ["message": .string(error.description), "exit": .number(JSONNumber(Int64(status.rawValue)))]
+            ])
         } else {
             terminal.error(error.description)
         }

@@ -1,7 +1,7 @@
 import LaureateCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where output goes and how it may look: width, colour, TTY or pipe.
@@ -87,7 +87,10 @@ enum Format {
     }
 
     /// An aligned table that fits `maxWidth`: the widest flexible column gives way first.
-    static func table(header: [String], rows: [[String]], rightAligned: Set<Int> = [], flexible: Set<Int> = [], maxWidth: Int, terminal: Terminal) -> String {
+    static func table(
+        header: [String], rows: [[String]], rightAligned: Set<Int> = [], flexible: Set<Int> = [], maxWidth: Int,
+        terminal: Terminal
+    ) -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }

@@ -11,7 +11,9 @@ enum Cards {
         let valueWidth = max(30, terminal.width - labelWidth - 2)
         func add(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append("  " + terminal.dim(Format.pad(label, labelWidth)) + Format.wrap(value, width: valueWidth, indent: labelWidth + 2))
+            lines.append(
+                "  " + terminal.dim(Format.pad(label, labelWidth))
+                    + Format.wrap(value, width: valueWidth, indent: labelWidth + 2))
         }
         add("id", text("id"))
         add("company", text("company"))
@@ -26,8 +28,10 @@ enum Cards {
         add("aid", object["aid_eur"]?.integerValue.map(Format.euros))
         add("summary", text("summary"))
         add("notes", text("notes"))
-        let known: Set<String> = ["id", "project", "title", "company", "city", "department", "region", "sector", "call", "announced", "jobs",
-                                  "investment_eur", "aid_eur", "summary", "notes", "sources", "derived"]
+        let known: Set<String> = [
+            "id", "project", "title", "company", "city", "department", "region", "sector", "call", "announced", "jobs",
+            "investment_eur", "aid_eur", "summary", "notes", "sources", "derived",
+        ]
         for member in object where !known.contains(member.key) {
             add(member.key.replacing("_", with: " "), member.value.stringValue ?? JSONWriter.string(member.value))
         }
@@ -35,7 +39,9 @@ enum Cards {
             add(index == 0 ? "sources" : "", source.stringValue)
         }
         if let derived = object["derived"]?.arrayValue, !derived.isEmpty {
-            add("derived", derived.compactMap(\.stringValue).joined(separator: ", ") + " (filled in, not read in a source)")
+            add(
+                "derived",
+                derived.compactMap(\.stringValue).joined(separator: ", ") + " (filled in, not read in a source)")
         }
         return lines.joined(separator: "\n")
     }
@@ -51,10 +57,16 @@ enum Cards {
         add("launched", object["launched"]?.stringValue)
         add("envelope", object["envelope_eur"]?.integerValue.map(Format.euros))
         if let totals = object["totals"]?.objectValue {
-            add("laureates", totals["laureates"]?.integerValue.map { "\(Format.grouped($0)) (as of \(totals["as_of"]?.stringValue ?? "?"))" })
+            add(
+                "laureates",
+                totals["laureates"]?.integerValue.map {
+                    "\(Format.grouped($0)) (as of \(totals["as_of"]?.stringValue ?? "?"))"
+                })
             add("investment", totals["investment_eur"]?.integerValue.map(Format.euros))
             add("aid", totals["aid_eur"]?.integerValue.map(Format.euros))
-            add("jobs", totals["jobs_created_or_secured"]?.integerValue.map { Format.grouped($0) + " created or secured" })
+            add(
+                "jobs",
+                totals["jobs_created_or_secured"]?.integerValue.map { Format.grouped($0) + " created or secured" })
         }
         let sectors = (object["sectors"]?.arrayValue ?? []).compactMap { $0.objectValue?["label"]?.stringValue }
         add("sectors", sectors.joined(separator: "; "))
@@ -65,13 +77,17 @@ enum Cards {
                 [
                     wave["date"]?.stringValue ?? "",
                     wave["new_laureates"]?.integerValue.map(Format.grouped) ?? "",
-                    wave["investment_eur"]?.integerValue.map(Format.euros) ?? wave["investment_eur_text"]?.stringValue ?? "—",
+                    wave["investment_eur"]?.integerValue.map(Format.euros) ?? wave["investment_eur_text"]?.stringValue
+                        ?? "—",
                     wave["aid_eur"]?.integerValue.map(Format.euros) ?? wave["aid_eur_text"]?.stringValue ?? "—",
                     wave["jobs_text"]?.stringValue ?? "—",
                 ]
             }
-            lines.append(Format.table(header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3], flexible: [4],
-                                      maxWidth: terminal.width, terminal: terminal))
+            lines.append(
+                Format.table(
+                    header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3],
+                    flexible: [4],
+                    maxWidth: terminal.width, terminal: terminal))
         }
         return lines.joined(separator: "\n")
     }
@@ -86,7 +102,10 @@ enum Cards {
         }
         add("version", object["version"]?.stringValue)
         add("started", object["started_at"]?.stringValue)
-        add("uptime", object["uptime_s"].flatMap { if case .number(let n) = $0 { return n.doubleValue } else { return nil } }.map(duration))
+        add(
+            "uptime",
+            object["uptime_s"].flatMap { if case .number(let n) = $0 { return n.doubleValue } else { return nil } }.map(
+                duration))
         add("connections", object["connections"]?.integerValue.map(Format.grouped))
         add("requests", object["requests_total"]?.integerValue.map(Format.grouped))
         add("dataset", dataset["path"]?.stringValue)
@@ -94,7 +113,8 @@ enum Cards {
         add("sha256", dataset["sha256"]?.stringValue)
         add("loaded", dataset["loaded_at"]?.stringValue)
         if let last = object["last_reload"]?.objectValue {
-            let outcome = last["ok"] == .bool(true)
+            let outcome =
+                last["ok"] == .bool(true)
                 ? "ok at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?"))"
                 : "FAILED at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?")): \(last["error"]?.objectValue?["message"]?.stringValue ?? "?")"
             add("last reload", outcome)
@@ -173,8 +193,9 @@ enum Tables {
                 object["jobs"]?.integerValue.map(Format.grouped) ?? "",
             ]
         }
-        return Format.table(header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
-                            flexible: [0, 1, 2, 5], maxWidth: terminal.width, terminal: terminal)
+        return Format.table(
+            header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
+            flexible: [0, 1, 2, 5], maxWidth: terminal.width, terminal: terminal)
     }
 
     /// `laureate.stats` by one dimension: count and the sum of each figure with its coverage
@@ -194,11 +215,15 @@ enum Tables {
         }
         let barWidth = max(10, terminal.width - fixed.reduce(0, +) - 12 - 12)
         rows = rows.enumerated().map { index, row in
-            row + [terminal.accent(Format.bar(Double(groups[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))]
+            row + [
+                terminal.accent(
+                    Format.bar(Double(groups[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))
+            ]
         }
         rows.append(cells(total, key: "total") + [""])
-        let table = Format.table(header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows,
-                                 rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
+        let table = Format.table(
+            header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows,
+            rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
         return table + "\n" + terminal.dim(StatsView.coverageNote)
     }
 
@@ -218,24 +243,29 @@ enum Tables {
         var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) }
         rows.append(cells(object["total"]?.objectValue ?? [:], key: "total"))
         // Nothing is cut: a key or an amount shortened with an ellipsis would be misread.
-        let table = Format.table(header: [by.uppercased(), "COUNT", "KNOWN", "SUM", "MIN", "MEDIAN", "MEAN", "MAX"], rows: rows,
-                                 rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: terminal.width, terminal: terminal)
-        return table + "\n" + terminal.dim("Over the laureates that carry the figure (KNOWN of COUNT); — when none does.")
+        let table = Format.table(
+            header: [by.uppercased(), "COUNT", "KNOWN", "SUM", "MIN", "MEDIAN", "MEAN", "MAX"], rows: rows,
+            rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: terminal.width, terminal: terminal)
+        return table + "\n"
+            + terminal.dim("Over the laureates that carry the figure (KNOWN of COUNT); — when none does.")
     }
 
     /// `laureate.stats` by two dimensions as a pivot table, the dimension at `across` (0 or 1)
     /// across; each cell the count (or a figure's sum, `—` when no laureate of the cell carries it,
     /// `·` when the cell has none). `rowTotals` and `columnTotals` are the same request by the row
     /// and by the column dimension alone, so that totals are the daemon's exact sums.
-    static func crossTable(_ stats: JSONValue, rowTotals: JSONValue, columnTotals: JSONValue, by: [String], across: Int,
-                           figure: StatsFigure?, terminal: Terminal) -> String {
+    static func crossTable(
+        _ stats: JSONValue, rowTotals: JSONValue, columnTotals: JSONValue, by: [String], across: Int,
+        figure: StatsFigure?, terminal: Terminal
+    ) -> String {
         let object = stats.objectValue ?? [:]
         let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
         let rowKeys = StatsView.keys(stats, at: 1 - across)
         let columnKeys = StatsView.keys(stats, at: across)
         var cells: [String: JSONObject] = [:]
         for group in groups {
-            cells[StatsView.key(group["key"], at: 1 - across) + "\u{0}" + StatsView.key(group["key"], at: across)] = group
+            cells[StatsView.key(group["key"], at: 1 - across) + "\u{0}" + StatsView.key(group["key"], at: across)] =
+                group
         }
         func totals(_ stats: JSONValue) -> [String: JSONObject] {
             var totals: [String: JSONObject] = [:]
@@ -251,12 +281,15 @@ enum Tables {
             guard let figure else { return Format.grouped(group["count"]?.integerValue ?? 0) }
             return StatsView.amount(group[figure.rawValue], figure: figure)
         }
-        var rows = rowKeys.map { row in [row] + columnKeys.map { cell(cells[row + "\u{0}" + $0]) } + [cell(byRow[row])] }
+        var rows = rowKeys.map { row in [row] + columnKeys.map { cell(cells[row + "\u{0}" + $0]) } + [cell(byRow[row])]
+        }
         rows.append(["total"] + columnKeys.map { cell(byColumn[$0]) } + [cell(object["total"]?.objectValue ?? [:])])
         let header = [by[1 - across].uppercased() + " \\ " + by[across].uppercased()] + columnKeys + ["TOTAL"]
-        let table = Format.table(header: header, rows: rows, rightAligned: Set(1...columnKeys.count + 1), flexible: [0],
-                                 maxWidth: terminal.width, terminal: terminal)
-        let what = figure.map { "Sum of \($0.rawValue) over the laureates that carry it; — none does; · no laureate." }
+        let table = Format.table(
+            header: header, rows: rows, rightAligned: Set(1...columnKeys.count + 1), flexible: [0],
+            maxWidth: terminal.width, terminal: terminal)
+        let what =
+            figure.map { "Sum of \($0.rawValue) over the laureates that carry it; — none does; · no laureate." }
             ?? "Laureates per cell."
         return table + "\n" + terminal.dim(what)
     }
@@ -266,20 +299,26 @@ enum Tables {
         let maximum = Double(entries.compactMap { $0["count"]?.integerValue }.max() ?? 0)
         let rows = entries.map { entry -> [String] in
             [
-                entry["id"]?.stringValue ?? "", entry["label"]?.stringValue ?? "", Format.grouped(entry["count"]?.integerValue ?? 0),
+                entry["id"]?.stringValue ?? "", entry["label"]?.stringValue ?? "",
+                Format.grouped(entry["count"]?.integerValue ?? 0),
                 terminal.accent(Format.bar(Double(entry["count"]?.integerValue ?? 0), maximum: maximum, width: 30)),
             ]
         }
-        return Format.table(header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
-                            maxWidth: terminal.width + 40, terminal: terminal)
+        return Format.table(
+            header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
+            maxWidth: terminal.width + 40, terminal: terminal)
     }
 
     static func methods(_ document: JSONValue, terminal: Terminal) -> String {
         let methods = (document.objectValue?["methods"]?.arrayValue ?? []).compactMap(\.objectValue)
         let rows = methods.map { method -> [String] in
             let params = (method["params"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
-            return [method["name"]?.stringValue ?? "", params.joined(separator: ", "), method["summary"]?.stringValue ?? ""]
+            return [
+                method["name"]?.stringValue ?? "", params.joined(separator: ", "), method["summary"]?.stringValue ?? "",
+            ]
         }
-        return Format.table(header: ["METHOD", "PARAMS", "SUMMARY"], rows: rows, flexible: [1, 2], maxWidth: terminal.width, terminal: terminal)
+        return Format.table(
+            header: ["METHOD", "PARAMS", "SUMMARY"], rows: rows, flexible: [1, 2], maxWidth: terminal.width,
+            terminal: terminal)
     }
 }

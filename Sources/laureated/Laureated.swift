@@ -6,7 +6,7 @@ import ServiceLifecycle
 import UnixSignals
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The laureate daemon: loads the dataset, then serves it on a Unix socket until SIGTERM.
@@ -15,7 +15,8 @@ struct Laureated: AsyncParsableCommand {
     static let version = "1.0.0"
 
     static let configuration = CommandConfiguration(
-        abstract: "Serve the laureates of « (Re)localisations dans les secteurs critiques » over JSON-RPC on a Unix socket.",
+        abstract:
+            "Serve the laureates of « (Re)localisations dans les secteurs critiques » over JSON-RPC on a Unix socket.",
         discussion: """
             Settings come from flags, then LAUREATED_* environment variables, then the --config file \
             (the same KEY=value file the systemd unit reads). SIGHUP reloads the dataset; SIGTERM stops.
@@ -49,7 +50,9 @@ struct Laureated: AsyncParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if !files.isEmpty, !check { throw ValidationError("dataset files as arguments go with --check; use --dataset FILE to serve them") }
+        if !files.isEmpty, !check {
+            throw ValidationError("dataset files as arguments go with --check; use --dataset FILE to serve them")
+        }
     }
 
     func run() async throws {
@@ -66,7 +69,8 @@ struct Laureated: AsyncParsableCommand {
         } catch {
             throw Failure(message: "bad configuration: \(error)", code: 78)
         }
-        let datasetConfiguration = DatasetConfiguration(paths: check && !files.isEmpty ? files : settings.datasetPaths, options: settings.datasetOptions)
+        let datasetConfiguration = DatasetConfiguration(
+            paths: check && !files.isEmpty ? files : settings.datasetPaths, options: settings.datasetOptions)
         if check {
             do {
                 return try DatasetCheck.run(datasetConfiguration)
@@ -80,13 +84,15 @@ struct Laureated: AsyncParsableCommand {
         let logger = Logger(label: "laureated")
         let launch: DaemonLaunch
         do {
-            launch = try DaemonLaunch.prepare(settings: settings, dataset: datasetConfiguration, version: Self.version, logger: logger)
+            launch = try DaemonLaunch.prepare(
+                settings: settings, dataset: datasetConfiguration, version: Self.version, logger: logger)
         } catch let error as DatasetLoadError {
             throw Failure(message: "invalid dataset, not starting:\n\(error)", code: 65)
         } catch {
             throw Failure(message: "\(error)", code: 69)
         }
-        let group = ServiceGroup(services: [launch.server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let group = ServiceGroup(
+            services: [launch.server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await group.run()
         } catch {

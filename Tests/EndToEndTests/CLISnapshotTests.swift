@@ -7,7 +7,8 @@ import Testing
 /// `RECORD_SNAPSHOTS=1 swift test` re-records them and fails the run.
 @Suite("laureatectl golden output", .serialized, .timeLimit(.minutes(5)))
 struct CLISnapshotTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static let cases: [(String, [String])] = [
         ("get", ["get", "lacio"]),
@@ -70,13 +71,16 @@ struct CLISnapshotTests {
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         for (name, arguments) in Self.cases {
             let result = try daemon.ctl(arguments, environment: ["COLUMNS": "100"])
-            let actual = Self.normalized("$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)")
+            let actual = Self.normalized(
+                "$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)"
+            )
             let file = Self.directory.appendingPathComponent("\(name).txt")
             if record {
                 try actual.write(to: file, atomically: true, encoding: .utf8)
                 continue
             }
-            let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? "(no snapshot: RECORD_SNAPSHOTS=1 swift test)"
+            let expected =
+                (try? String(contentsOf: file, encoding: .utf8)) ?? "(no snapshot: RECORD_SNAPSHOTS=1 swift test)"
             #expect(actual == expected, "\(name)")
         }
         if record { Issue.record("re-recorded \(Self.cases.count) snapshots; unset RECORD_SNAPSHOTS and run again") }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("laureated end to end", .serialized, .timeLimit(.minutes(5)))
 struct DaemonLifecycleTests {
-    @Test("sends READY=1 with a status once the socket accepts, STOPPING=1 and exit 0 on SIGTERM, and removes its socket")
+    @Test(
+        "sends READY=1 with a status once the socket accepts, STOPPING=1 and exit 0 on SIGTERM, and removes its socket")
     func lifecycle() throws {
         let daemon = try Daemon()
         #expect(daemon.ready["READY"] == "1")
@@ -21,9 +22,12 @@ struct DaemonLifecycleTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("data.jsonl")
-        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         let daemon = try Daemon(arguments: ["--dataset", file.path])
-        try (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n" + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
+        try
+            (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n"
+            + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
             .write(to: file, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
         let reloading = try daemon.notify.wait(for: "RELOADING")
@@ -39,8 +43,11 @@ struct DaemonLifecycleTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.jsonl")
-        try "{\"id\":\"a\",\"company\":\"A\",\"call\":\"relocalisation\",\"sources\":[]}\n{\"id\": \n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try Harness.run(try Harness.binary("laureated"), ["--socket", directory.appendingPathComponent("s.sock").path, "--dataset", file.path])
+        try "{\"id\":\"a\",\"company\":\"A\",\"call\":\"relocalisation\",\"sources\":[]}\n{\"id\": \n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = try Harness.run(
+            try Harness.binary("laureated"),
+            ["--socket", directory.appendingPathComponent("s.sock").path, "--dataset", file.path])
         #expect(result.status == 65)
         #expect(result.stderr.contains("bad.jsonl:2: invalid JSON"))
     }
@@ -76,7 +83,9 @@ struct DaemonLifecycleTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bad = directory.appendingPathComponent("bad.csv")
-        try "entreprise,mesure,filiere,code_departement\nFictive,(Re)localisation dans les secteurs critiques,Aéronautique,44\n".write(to: bad, atomically: true, encoding: .utf8)
+        try
+            "entreprise,mesure,filiere,code_departement\nFictive,(Re)localisation dans les secteurs critiques,Aéronautique,44\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
         let refused = try Harness.run(try Harness.binary("laureated"), ["--check", bad.path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("bad.csv:2: filiere: \"Aéronautique\" maps to no sector"))

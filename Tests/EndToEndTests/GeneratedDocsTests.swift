@@ -5,26 +5,38 @@ import Testing
 /// (Scripts/generate-docs); these tests regenerate them from the built binaries and diff.
 @Suite("Generated man pages and completions")
 struct GeneratedDocsTests {
-    static let packaging = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packaging = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Packaging")
     static let manualTool = Harness.productsDirectory.appendingPathComponent("generate-manual-tool")
 
     @Test("completion scripts match laureatectl's options", arguments: ["bash", "zsh", "fish"])
     func completions(_ shell: String) throws {
         let generated = try Harness.run(try Harness.binary("laureatectl"), ["--generate-completion-script", shell])
-        let shipped = try String(contentsOf: Self.packaging.appendingPathComponent("completions/laureatectl.\(shell)"), encoding: .utf8)
+        let shipped = try String(
+            contentsOf: Self.packaging.appendingPathComponent("completions/laureatectl.\(shell)"), encoding: .utf8)
         #expect(generated.stdout == shipped, "run Scripts/generate-docs")
     }
 
-    @Test("man pages match the options", .enabled(if: FileManager.default.isExecutableFile(atPath: manualTool.path), "generate-manual-tool not built (Scripts/manual-tool)"),
-          arguments: [("laureated", "8"), ("laureatectl", "1")])
+    @Test(
+        "man pages match the options",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: manualTool.path),
+            "generate-manual-tool not built (Scripts/manual-tool)"),
+        arguments: [("laureated", "8"), ("laureatectl", "1")])
     func manPages(_ tool: String, _ section: String) throws {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try Harness.run(Self.manualTool, [try Harness.binary(tool).path, "--section", section, "--date", "2026-11-26", "--output-directory", directory.path])
+        let result = try Harness.run(
+            Self.manualTool,
+            [
+                try Harness.binary(tool).path, "--section", section, "--date", "2026-11-26", "--output-directory",
+                directory.path,
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         let generated = try String(contentsOf: directory.appendingPathComponent("\(tool).\(section)"), encoding: .utf8)
-        let shipped = try String(contentsOf: Self.packaging.appendingPathComponent("man/\(tool).\(section)"), encoding: .utf8)
+        let shipped = try String(
+            contentsOf: Self.packaging.appendingPathComponent("man/\(tool).\(section)"), encoding: .utf8)
         #expect(generated == shipped, "run Scripts/generate-docs")
     }
 }

@@ -6,8 +6,12 @@ import Testing
 enum Harness {
     /// Where `swift build` put the products: beside the test bundle.
     static let productsDirectory: URL = {
-        if let override = ProcessInfo.processInfo.environment["LAUREATE_PRODUCTS"] { return URL(fileURLWithPath: override) }
-        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        if let override = ProcessInfo.processInfo.environment["LAUREATE_PRODUCTS"] {
+            return URL(fileURLWithPath: override)
+        }
+        let executable = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         return executable.deletingLastPathComponent()
     }()
 
@@ -28,7 +32,8 @@ enum Harness {
     /// Runs a command to completion, killing it after `seconds` so a stuck child fails the test
     /// instead of hanging the run.
     static func run(
-        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, seconds: Double = 120
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+        seconds: Double = 120
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = executable
@@ -60,11 +65,15 @@ enum Harness {
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
-        guard process.waitForExit(seconds: 10) else { throw HarnessError("\(executable.lastPathComponent) did not exit") }
+        guard process.waitForExit(seconds: 10) else {
+            throw HarnessError("\(executable.lastPathComponent) did not exit")
+        }
         if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
             throw HarnessError("\(executable.lastPathComponent) \(arguments) was killed after \(seconds) s")
         }
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 }
 
@@ -128,12 +137,16 @@ final class Daemon {
     private let log: URL
 
     /// Starts `laureated` (through `prefix`, e.g. `prlimit …`, when given) on a private socket.
-    init(arguments: [String] = [], binary: URL? = nil, environment extra: [String: String] = [:], prefix: [String] = []) throws {
+    init(
+        arguments: [String] = [], binary: URL? = nil, environment extra: [String: String] = [:], prefix: [String] = []
+    ) throws {
         directory = try Harness.temporaryDirectory()
         socket = directory.appendingPathComponent("d.sock").path
         notify = try NotifySocket(directory: directory)
         log = directory.appendingPathComponent("stderr.log")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw HarnessError("cannot create \(log.path)") }
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw HarnessError("cannot create \(log.path)")
+        }
         let daemon = try binary ?? Harness.binary("laureated")
         if let launcher = prefix.first {
             process.executableURL = URL(fileURLWithPath: launcher)
@@ -162,7 +175,9 @@ final class Daemon {
 
     var stderr: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    func ctl(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func ctl(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         try Harness.run(Harness.binary("laureatectl"), ["--socket", socket] + arguments, environment: environment)
     }
 

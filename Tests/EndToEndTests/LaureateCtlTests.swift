@@ -27,7 +27,8 @@ struct LaureateCtlTests {
     func json() throws {
         let daemon = try Daemon()
         let get = try daemon.ctl(["--json", "get", "lacio"])
-        #expect(get.stdout.hasPrefix(#"{"id":"lacio","project":"LACIO""#) && get.stdout.split(separator: "\n").count == 1)
+        #expect(
+            get.stdout.hasPrefix(#"{"id":"lacio","project":"LACIO""#) && get.stdout.split(separator: "\n").count == 1)
         let call = try daemon.ctl(["call", "laureate.get", #"{"id":"sekkoia"}"#])
         #expect(call.stdout.contains(#""company":"Atlanta""#))
         #expect(daemon.stop() == 0)
@@ -60,17 +61,26 @@ struct LaureateCtlTests {
         #expect(result.stderr == "laureatectl: no reply within 0.3 s\n")
     }
 
-    @Test("exit 77 when a non-admin uid asks for a reload; root may", .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    @Test(
+        "exit 77 when a non-admin uid asks for a reload; root may",
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv"))
     func forbidden() throws {
         let daemon = try Daemon()
         chmod(daemon.directory.path, 0o755)
         let ctl = try Harness.binary("laureatectl")
-        let nobody = try Harness.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
-                                     ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "reload"])
+        let nobody = try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "reload"])
         #expect(nobody.status == 77, "\(nobody.stderr)")
         #expect(nobody.stderr.contains("forbidden"))
-        let query = try Harness.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
-                                    ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "--json", "get", "lacio"])
+        let query = try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "--json",
+                "get", "lacio",
+            ])
         #expect(query.status == 0, "anyone may query")
         let root = try daemon.ctl(["reload"])
         #expect(root.status == 0)
@@ -111,7 +121,8 @@ struct LaureateCtlTests {
     @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
     func examples(_ script: String) throws {
         let daemon = try Daemon()
-        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Examples")
         let result = try Harness.run(examples.appendingPathComponent(script), [daemon.socket])
         #expect(result.status == 0, "\(result.stderr)")

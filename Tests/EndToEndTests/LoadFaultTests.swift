@@ -13,7 +13,9 @@ struct LoadFaultTests {
 
     @Test("10 000 connections at once: up to the limit are served, the rest get -32003, and the daemon keeps serving")
     func tenThousand() throws {
-        let daemon = try Daemon(arguments: [], environment: ["LAUREATED_MAX_CONNECTIONS": "4096", "LAUREATED_MAX_CONNECTIONS_PER_UID": "20000"])
+        let daemon = try Daemon(
+            arguments: [],
+            environment: ["LAUREATED_MAX_CONNECTIONS": "4096", "LAUREATED_MAX_CONNECTIONS_PER_UID": "20000"])
         let flood = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Integration/flood.py")
         let result = try Harness.run(flood, [daemon.socket, "10000"], seconds: 300)
@@ -44,7 +46,7 @@ struct LoadFaultTests {
             if fd >= 0 { fds.append(fd) }
         }
         Thread.sleep(forTimeInterval: 0.5)
-        fds.forEach { close($0) }
+        for fd in fds { close(fd) }
         Thread.sleep(forTimeInterval: 1.5)
         let ping = try daemon.ctl(["ping"])
         #expect(ping.status == 0, "\(ping.stderr) \(daemon.stderr.suffix(500))")

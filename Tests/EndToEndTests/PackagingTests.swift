@@ -3,14 +3,17 @@ import Testing
 
 @Suite("Systemd units")
 struct PackagingTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let analyze = FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")
 
     @Test("the service's exposure is 1.5 or lower", .enabled(if: analyze, "systemd-analyze is not installed"))
     func exposure() throws {
         let unit = Self.root.appendingPathComponent("Packaging/laureated.service").path
-        let result = try Harness.run(URL(fileURLWithPath: "/usr/bin/systemd-analyze"), ["security", "--offline=true", "--threshold=15", unit])
-        let line = result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") }.map(String.init) ?? ""
+        let result = try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/systemd-analyze"), ["security", "--offline=true", "--threshold=15", unit])
+        let line =
+            result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") }.map(String.init) ?? ""
         let score = line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) }
         #expect(result.status == 0, "\(line)")
         #expect(score.map { $0 <= 1.5 } == true, "\(line)")

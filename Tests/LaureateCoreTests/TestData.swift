@@ -4,8 +4,11 @@
 enum TestData {
     /// The embedded records, loaded at a fixed time so replies are stable.
     static let embedded: Dataset = {
-        let records = try! DatasetReader.records(from: [DatasetSource(name: "laureates.jsonl", bytes: Array(EmbeddedData.laureatesJSONL.utf8))])
-        return Dataset(records: records, program: .embedded, paths: ["embedded:laureates.jsonl"], loadedAt: "2026-01-01T00:00:00Z")
+        let records = try! DatasetReader.records(from: [
+            DatasetSource(name: "laureates.jsonl", bytes: Array(EmbeddedData.laureatesJSONL.utf8))
+        ])
+        return Dataset(
+            records: records, program: .embedded, paths: ["embedded:laureates.jsonl"], loadedAt: "2026-01-01T00:00:00Z")
     }()
 
     /// The embedded records as JSON objects, as the source file has them.
@@ -26,7 +29,10 @@ enum TestData {
 
     /// A minimal valid record with extra fields.
     static func record(_ id: String, _ extra: JSONObject = [:]) -> JSONObject {
-        var object: JSONObject = ["id": .string(id), "company": "Société Test", "call": "relocalisation", "sources": ["https://example.invalid/a"]]
+        var object: JSONObject = [
+            "id": .string(id), "company": "Société Test", "call": "relocalisation",
+            "sources": ["https://example.invalid/a"],
+        ]
         for member in extra { object[member.key] = member.value }
         return object
     }
@@ -35,6 +41,7 @@ enum TestData {
 /// A fixed `server.status` source.
 struct FixedStatus: ServerStatusSource {
     func currentStatus() -> ServerStatus {
-        ServerStatus(version: "test", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 1.5, connections: 1, requestsTotal: 7)
+        ServerStatus(
+            version: "test", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 1.5, connections: 1, requestsTotal: 7)
     }
 }

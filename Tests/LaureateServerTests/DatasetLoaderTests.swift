@@ -19,8 +19,9 @@ struct DatasetLoaderTests {
         #expect(text.utf8.count > DatasetLoader.chunkBytes, "the records cross a chunk boundary")
 
         let loaded = try DatasetLoader.load(DatasetConfiguration(paths: [file.path]))
-        let whole = Dataset(records: try DatasetReader.records(from: [DatasetSource(name: file.path, bytes: Array(text.utf8))]),
-                            program: .embedded, paths: [file.path], loadedAt: "")
+        let whole = Dataset(
+            records: try DatasetReader.records(from: [DatasetSource(name: file.path, bytes: Array(text.utf8))]),
+            program: .embedded, paths: [file.path], loadedAt: "")
         #expect(loaded.count == 4_000)
         #expect(loaded.info.sha256 == whole.info.sha256)
     }
@@ -40,8 +41,11 @@ struct DatasetLoaderTests {
     @Test("the embedded data loads with the fingerprint the core computes")
     func embeddedFingerprint() throws {
         let loaded = try DatasetLoader.load(DatasetConfiguration())
-        let core = Dataset(records: try DatasetReader.records(from: [DatasetSource(name: "e", bytes: Array(EmbeddedData.laureatesJSONL.utf8))]),
-                           program: .embedded, paths: ["e"], loadedAt: "")
+        let core = Dataset(
+            records: try DatasetReader.records(from: [
+                DatasetSource(name: "e", bytes: Array(EmbeddedData.laureatesJSONL.utf8))
+            ]),
+            program: .embedded, paths: ["e"], loadedAt: "")
         #expect(loaded.info.sha256 == core.info.sha256)
     }
 
@@ -52,8 +56,10 @@ struct DatasetLoaderTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = directory.appendingPathComponent("a.jsonl")
         let second = directory.appendingPathComponent("b.jsonl")
-        try (#"{"id":"x","company":"A","call":"relocalisation","sources":[]}"# + "\n{\n").write(to: first, atomically: true, encoding: .utf8)
-        try (#"{"id":"x","company":"B","call":"relocalisation","sources":[]}"# + "\n").write(to: second, atomically: true, encoding: .utf8)
+        try (#"{"id":"x","company":"A","call":"relocalisation","sources":[]}"# + "\n{\n").write(
+            to: first, atomically: true, encoding: .utf8)
+        try (#"{"id":"x","company":"B","call":"relocalisation","sources":[]}"# + "\n").write(
+            to: second, atomically: true, encoding: .utf8)
         let missing = directory.appendingPathComponent("missing.jsonl").path
         let error = try #require(throws: DatasetLoadError.self) {
             try DatasetLoader.load(DatasetConfiguration(paths: [first.path, second.path, missing]))

@@ -20,11 +20,14 @@ func withTestServer(
     let path = directory.appendingPathComponent("d.sock").path
     let logger = Logger(label: "test")
     let datasetConfiguration = DatasetConfiguration(paths: datasetPaths)
-    let store = DatasetStore(dataset: try DatasetLoader.load(datasetConfiguration), configuration: datasetConfiguration, logger: logger)
-    var configuration = ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid()))
+    let store = DatasetStore(
+        dataset: try DatasetLoader.load(datasetConfiguration), configuration: datasetConfiguration, logger: logger)
+    var configuration = ServerConfiguration(
+        listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid()))
     configure(&configuration)
     let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
-    let server = SocketServer(configuration: configuration, store: store, logger: logger, onReady: { readyContinuation.yield($0) })
+    let server = SocketServer(
+        configuration: configuration, store: store, logger: logger, onReady: { readyContinuation.yield($0) })
     let group = ServiceGroup(services: [server], logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }

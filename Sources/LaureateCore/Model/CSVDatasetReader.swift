@@ -65,8 +65,11 @@ struct CSVDatasetReader {
             let names = row.fields.map { $0.trimmingSpaces().lowercased() }
             let official = Self.officialMarkers.isSubset(of: names)
             if !official, !names.contains("id") {
-                throw DatasetLoadError(file: file, line: row.line, field: nil,
-                                       reason: "the header names neither our fields (id, company, …) nor the official export's columns (entreprise, mesure, filiere, …)")
+                throw DatasetLoadError(
+                    file: file, line: row.line, field: nil,
+                    reason:
+                        "the header names neither our fields (id, company, …) nor the official export's columns (entreprise, mesure, filiere, …)"
+                )
             }
             if official {
                 columnPositions = Column.allCases.map { column in names.indices.filter { names[$0] == column.name } }
@@ -78,8 +81,10 @@ struct CSVDatasetReader {
             return
         }
         guard row.fields.count == columns.count else {
-            issues.add(DatasetIssue(file: file, line: row.line, field: nil,
-                                    reason: "\(row.fields.count) columns where the header has \(columns.count)"))
+            issues.add(
+                DatasetIssue(
+                    file: file, line: row.line, field: nil,
+                    reason: "\(row.fields.count) columns where the header has \(columns.count)"))
             return
         }
         let origin = LaureateRecord.Origin(file: file, line: row.line)
@@ -173,7 +178,10 @@ struct CSVDatasetReader {
                 sectors[filiere] = sector
             }
             if sector == nil, !options.allowUnknownSector {
-                fail("filiere", "\"\(filiere)\" maps to no sector (\(Sector.idList)); --allow-unknown-sector keeps such rows without a sector")
+                fail(
+                    "filiere",
+                    "\"\(filiere)\" maps to no sector (\(Sector.idList)); --allow-unknown-sector keeps such rows without a sector"
+                )
                 return nil
             }
         }
@@ -235,8 +243,9 @@ struct CSVDatasetReader {
         text(.updated, cell(.miseAJour))
         raw(.derived, (regionDerived ? #"["id","region"]"# : #"["id"]"#).utf8)
         json.append(UInt8(ascii: "}"))
-        return LaureateRecord(validatedJSON: json, id: id, company: company, city: city, department: department,
-                              region: region, sector: sector, summary: summary, call: call)
+        return LaureateRecord(
+            validatedJSON: json, id: id, company: company, city: city, department: department,
+            region: region, sector: sector, summary: summary, call: call)
     }
 
     private static let officialSourcesJSON = JSONWriter.encode(.array([.string(officialSourceURL)]))
@@ -276,7 +285,8 @@ struct CSVDatasetReader {
         case "sante": return .sante
         case "agroalimentaire": return .agroalimentaire
         case "electronique": return .electronique
-        case "intrants essentiels a l industrie", "chimie et materiaux", "intrants essentiels a l industrie chimie et materiaux",
+        case "intrants essentiels a l industrie", "chimie et materiaux",
+            "intrants essentiels a l industrie chimie et materiaux",
             "intrants":
             return .intrants
         case "telecommunications 5g", "5g", "telecommunications":

@@ -76,7 +76,8 @@ public struct CSVReader {
                     quoted = false
                     index += 1
                     if index < bytes.count, bytes[index] != delimiter, bytes[index] != 0x0A, bytes[index] != 0x0D {
-                        throw DatasetLoadError(file: file, line: line, field: nil, reason: "unexpected character after a closing quote")
+                        throw DatasetLoadError(
+                            file: file, line: line, field: nil, reason: "unexpected character after a closing quote")
                     }
                     continue
                 }

@@ -52,7 +52,8 @@ public final class Dataset: Sendable {
 
     /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
     public convenience init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
-        var builder = DatasetBuilder(program: program, expectedBytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
+        var builder = DatasetBuilder(
+            program: program, expectedBytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
         for record in records {
             let duplicate = builder.add(record, origin: LaureateRecord.Origin(file: "", line: 0))
             precondition(duplicate == nil, "two records with the id \(record.id)")
@@ -106,7 +107,10 @@ public final class Dataset: Sendable {
         self.sortRanks = ranks
         let sectorFacet = parts.facets[.sector]!
         self.sectorCounts = Sector.allCases.map { sector in
-            (sector, sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.records(withValue: Int($0)).count } ?? 0)
+            (
+                sector,
+                sectorFacet.valueID(for: sector.rawValue).map { sectorFacet.records(withValue: Int($0)).count } ?? 0
+            )
         }
     }
 

@@ -36,7 +36,9 @@ public struct DatasetBuilder {
     /// Adds a record, or returns where the record that already has its id was read (and adds
     /// nothing).
     public mutating func add(_ record: LaureateRecord, origin: LaureateRecord.Origin) -> LaureateRecord.Origin? {
-        precondition(store.count < 1 << 24, "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
+        precondition(
+            store.count < 1 << 24,
+            "a dataset holds at most 16 777 215 records (search keys carry 24-bit record numbers)")
         var id = record.id
         let existing = id.withUTF8 { idBytes in
             record.json.withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(idBytes), json: $0) }
@@ -74,7 +76,8 @@ public struct DatasetBuilder {
     /// Finishes the tables (facet posting lists at their exact size, the sorted vocabulary).
     consuming func finish() -> (
         program: Program, store: RecordStore, sha256: String, search: SearchIndex,
-        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: SparseColumn<Int64>], projectKeys: SparseColumn<String?>
+        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: SparseColumn<Int64>],
+        projectKeys: SparseColumn<String?>
     ) {
         store.finishLoading()
         return (

@@ -18,8 +18,12 @@ public struct DatasetIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A record whose id an earlier record already has, naming both places.
-    static func duplicateID(_ id: String, at origin: LaureateRecord.Origin, first: LaureateRecord.Origin) -> DatasetIssue {
-        DatasetIssue(file: origin.file, line: origin.line, field: "id", reason: "\"\(id)\" is already the id of the record at \(first)")
+    static func duplicateID(
+        _ id: String, at origin: LaureateRecord.Origin, first: LaureateRecord.Origin
+    ) -> DatasetIssue {
+        DatasetIssue(
+            file: origin.file, line: origin.line, field: "id",
+            reason: "\"\(id)\" is already the id of the record at \(first)")
     }
 
     /// `file:line: field: reason`, the shape compilers use, so editors can jump to it.

@@ -142,7 +142,9 @@ package struct DatasetFileReader {
         // A byte order mark cut by the chunk's end: wait for the rest of it.
         if !isLast, bytes.count < 3, bytes.elementsEqual([0xEF, 0xBB, 0xBF].prefix(bytes.count)) { return nil }
         if UTF8Validation.startsWithByteOrderMark(bytes) { index = 3 }
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+        { index += 1 }
         guard index < bytes.count else { return isLast ? .jsonLines : nil }
         switch bytes[index] {
         case UInt8(ascii: "["): return .jsonArray
@@ -161,13 +163,17 @@ package struct DatasetFileReader {
         do {
             elements = try JSONParser.parseArrayElements(bytes)
         } catch {
-            throw DatasetLoadError(file: file, line: bytes.lineNumber(ofOffset: error.offset), field: nil,
-                                   reason: "invalid JSON: \(error.reason)")
+            throw DatasetLoadError(
+                file: file, line: bytes.lineNumber(ofOffset: error.offset), field: nil,
+                reason: "invalid JSON: \(error.reason)")
         }
         for (element, offset) in elements {
             let origin = LaureateRecord.Origin(file: file, line: bytes.lineNumber(ofOffset: offset))
             guard let object = element.objectValue else {
-                issues.add(DatasetIssue(file: file, line: origin.line, field: nil, reason: "expected a record object, got \(element.typeName)"))
+                issues.add(
+                    DatasetIssue(
+                        file: file, line: origin.line, field: nil,
+                        reason: "expected a record object, got \(element.typeName)"))
                 continue
             }
             validate(object, origin: origin, issues: &issues, emit)
@@ -195,12 +201,18 @@ package struct DatasetFileReader {
             do throws(JSONParseError) {
                 let value = try JSONParser.parse(text)
                 guard let object = value.objectValue else {
-                    issues.add(DatasetIssue(file: file, line: line, field: nil, reason: "expected a record object, got \(value.typeName)"))
+                    issues.add(
+                        DatasetIssue(
+                            file: file, line: line, field: nil,
+                            reason: "expected a record object, got \(value.typeName)"))
                     continue
                 }
                 validate(object, origin: origin, issues: &issues, emit)
             } catch {
-                issues.add(DatasetIssue(file: file, line: line, field: nil, reason: "invalid JSON: \(error.reason) at column \(error.offset + 1)"))
+                issues.add(
+                    DatasetIssue(
+                        file: file, line: line, field: nil,
+                        reason: "invalid JSON: \(error.reason) at column \(error.offset + 1)"))
             }
         }
         return min(start, bytes.count)

@@ -19,9 +19,12 @@ public struct DepartmentTable: Sendable {
     /// - Throws: `DatasetLoadError` when the table is malformed.
     public init(csv: [UInt8], file: String) throws(DatasetLoadError) {
         let rows = try CSVReader.read(csv, file: file)
-        guard let header = rows.first, header.fields.starts(with: ["department", "department_name", "region_code", "region"])
+        guard let header = rows.first,
+            header.fields.starts(with: ["department", "department_name", "region_code", "region"])
         else {
-            throw DatasetLoadError(file: file, line: 1, field: nil, reason: "expected the header department,department_name,region_code,region")
+            throw DatasetLoadError(
+                file: file, line: 1, field: nil,
+                reason: "expected the header department,department_name,region_code,region")
         }
         var departments: [Department] = []
         for row in rows.dropFirst() {
@@ -32,7 +35,8 @@ public struct DepartmentTable: Sendable {
         }
         self.departments = departments
         self.byCode = Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        self.regionsByKey = Dictionary(departments.map { (TextFolding.key($0.region), $0.region) }, uniquingKeysWith: { first, _ in first })
+        self.regionsByKey = Dictionary(
+            departments.map { (TextFolding.key($0.region), $0.region) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The département with that INSEE code.

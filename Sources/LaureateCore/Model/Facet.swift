@@ -102,8 +102,9 @@ struct Facet: Sendable {
                 postings[Int(next[Int(value)])] = Int32(record)
                 next[Int(value)] += 1
             }
-            return Facet(matching: matching, keys: keys, spellings: spellings, recordValues: recordValues,
-                         postings: postings, postingStarts: starts)
+            return Facet(
+                matching: matching, keys: keys, spellings: spellings, recordValues: recordValues,
+                postings: postings, postingStarts: starts)
         }
     }
 

@@ -132,7 +132,8 @@ public struct LaureateRecord: Sendable, Hashable {
         }
         self.init(
             validatedJSON: JSONWriter.encode(.object(canonical)), id: id!, project: object["project"]?.stringValue,
-            title: object["title"]?.stringValue, company: object["company"]?.stringValue, city: object["city"]?.stringValue,
+            title: object["title"]?.stringValue, company: object["company"]?.stringValue,
+            city: object["city"]?.stringValue,
             department: department, region: object["region"]?.stringValue, sector: sector,
             summary: object["summary"]?.stringValue, call: call!, jobs: jobs, investmentEUR: investment, aidEUR: aid
         )

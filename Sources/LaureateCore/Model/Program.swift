@@ -14,7 +14,9 @@ public struct Program: Sendable {
         do {
             value = try JSONParser.parse(json)
         } catch {
-            throw DatasetLoadError(file: file, line: json.lineNumber(ofOffset: error.offset), field: nil, reason: "invalid JSON: \(error.reason)")
+            throw DatasetLoadError(
+                file: file, line: json.lineNumber(ofOffset: error.offset), field: nil,
+                reason: "invalid JSON: \(error.reason)")
         }
         guard let facts = value.objectValue else {
             throw DatasetLoadError(file: file, line: 1, field: nil, reason: "expected a JSON object")

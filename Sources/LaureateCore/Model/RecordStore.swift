@@ -76,7 +76,8 @@ struct RecordStore: Sendable {
     /// has that id (and appends nothing).
     mutating func append(id: UnsafeRawBufferPointer, json: UnsafeRawBufferPointer) -> Int? {
         if let existing = index(of: id) { return existing }
-        precondition(bytes.count + Self.headerSize + id.count + json.count < Int(UInt32.max), "the record block passed 4 GiB")
+        precondition(
+            bytes.count + Self.headerSize + id.count + json.count < Int(UInt32.max), "the record block passed 4 GiB")
         precondition(id.count <= Int(UInt16.max), "an id longer than 65 535 bytes")
         if (starts.count + 1) * 2 > slots.count { resizeIndex(capacity: slots.count * 2) }
         bytes.removeLast(Self.copySlack)
@@ -119,8 +120,10 @@ struct RecordStore: Sendable {
             let value = UnsafeRawBufferPointer(rebasing: json[valueStart..<valueEnd])
             previousEnd = valueEnd
             load.run.append(contentsOf: before)
-            let isID = member == 0 && value.count == id.count + 2 && value.first == UInt8(ascii: "\"")
-                && value.last == UInt8(ascii: "\"") && (id.isEmpty || memcmp(value.baseAddress! + 1, id.baseAddress!, id.count) == 0)
+            let isID =
+                member == 0 && value.count == id.count + 2 && value.first == UInt8(ascii: "\"")
+                && value.last == UInt8(ascii: "\"")
+                && (id.isEmpty || memcmp(value.baseAddress! + 1, id.baseAddress!, id.count) == 0)
             if !isID, joinsRun(value, member: memberID(before, at: member)) {
                 load.run.append(contentsOf: value)
                 load.valueBounds[2 * member] = -1
@@ -140,7 +143,8 @@ struct RecordStore: Sendable {
         if position < load.memberAtPosition.count {
             let cached = load.memberAtPosition[position]
             let same = load.members.withBytes(cached) { known in
-                known.count == text.count && (text.isEmpty || memcmp(known.baseAddress!, text.baseAddress!, text.count) == 0)
+                known.count == text.count
+                    && (text.isEmpty || memcmp(known.baseAddress!, text.baseAddress!, text.count) == 0)
             }
             if same { return cached }
         }
@@ -169,7 +173,9 @@ struct RecordStore: Sendable {
 
     /// Interns the run being built and adds its number to the descriptors; false past `maxRuns`.
     private mutating func closeRun() -> Bool {
-        let run = load.run.withUnsafeBytes { run in runs.find(run) ?? (runs.count < Self.maxRuns ? runs.intern(run).id : nil) }
+        let run = load.run.withUnsafeBytes { run in
+            runs.find(run) ?? (runs.count < Self.maxRuns ? runs.intern(run).id : nil)
+        }
         load.run.removeAll(keepingCapacity: true)
         guard let run else { return false }
         load.descriptors.append(UInt16(run))
@@ -216,10 +222,14 @@ struct RecordStore: Sendable {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return false }
             position += 1
             while position < bytes.count {
-                guard let found = memchr(bytes.baseAddress! + position, 0x22, bytes.count - position) else { return false }
+                guard let found = memchr(bytes.baseAddress! + position, 0x22, bytes.count - position) else {
+                    return false
+                }
                 let quote = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
                 var backslashes = 0
-                while quote - backslashes - 1 >= position, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                while quote - backslashes - 1 >= position, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                }
                 position = quote + 1
                 if backslashes % 2 == 0 { return true }
             }
@@ -257,7 +267,11 @@ struct RecordStore: Sendable {
                 let start = position
                 while position < bytes.count {
                     let byte = bytes[position]
-                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || Self.isSpace(byte) { break }
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
+                        || Self.isSpace(byte)
+                    {
+                        break
+                    }
                     position += 1
                 }
                 return position > start
@@ -305,8 +319,11 @@ struct RecordStore: Sendable {
                     if entry >> 32 == tag {
                         let start = Int(entry & 0xFFFF_FFFF) - 1
                         let id = Self.id(block, at: start)
-                        if id.count == key.count, key.count == 0 || memcmp(id.baseAddress!, key.baseAddress!, key.count) == 0 {
-                            return Int(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)))
+                        if id.count == key.count,
+                            key.count == 0 || memcmp(id.baseAddress!, key.baseAddress!, key.count) == 0
+                        {
+                            return Int(
+                                UInt32(littleEndian: block.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)))
                         }
                     }
                     slot = (slot + 1) & mask
@@ -330,7 +347,9 @@ struct RecordStore: Sendable {
 
     /// The length of the JSON of record `index`.
     func jsonLength(_ index: Int) -> Int {
-        bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: Int(starts[index]) + 8, as: UInt32.self))) }
+        bytes.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: Int(starts[index]) + 8, as: UInt32.self)))
+        }
     }
 
     /// Writes the JSON of record `index` at `destination`, which must have `jsonLength(index)`

@@ -38,7 +38,8 @@ public enum ErrorCode: Int, Sendable, CaseIterable {
     public var meaning: String {
         switch self {
         case .parseError: "the line is not valid JSON or not UTF-8 (reply id is null)"
-        case .invalidRequest: "not a request object, bad jsonrpc, bad id type, empty or oversized batch, request too large"
+        case .invalidRequest:
+            "not a request object, bad jsonrpc, bad id type, empty or oversized batch, request too large"
         case .methodNotFound: "unknown method"
         case .invalidParams: "a param is missing, of the wrong type, out of range, or unknown"
         case .internalError: "internal error (a bug; logged with detail, never a crash)"

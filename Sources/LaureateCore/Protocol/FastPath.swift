@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The first tier of request parsing: answers the shapes scripts send most — `laureate.get` of a
@@ -107,7 +107,8 @@ package enum FastPath {
                     method = value.lowerBound + 1..<value.upperBound - 1
                 } else if FastPath.equals(name, "jsonrpc") {
                     guard !sawVersion, let value = scanString(),
-                        FastPath.equals(UnsafeRawBufferPointer(rebasing: bytes[value.lowerBound + 1..<value.upperBound - 1]), "2.0")
+                        FastPath.equals(
+                            UnsafeRawBufferPointer(rebasing: bytes[value.lowerBound + 1..<value.upperBound - 1]), "2.0")
                     else { return nil }
                     sawVersion = true
                 } else if FastPath.equals(name, "params") {
@@ -118,7 +119,9 @@ package enum FastPath {
                         index += 1
                     } else {
                         guard let paramKey = scanString(), consume(UInt8(ascii: ":")),
-                            FastPath.equals(UnsafeRawBufferPointer(rebasing: bytes[paramKey.lowerBound + 1..<paramKey.upperBound - 1]), "id"),
+                            FastPath.equals(
+                                UnsafeRawBufferPointer(
+                                    rebasing: bytes[paramKey.lowerBound + 1..<paramKey.upperBound - 1]), "id"),
                             let value = scanString(), consume(UInt8(ascii: "}"))
                         else { return nil }
                         paramID = value.lowerBound + 1..<value.upperBound - 1
@@ -145,16 +148,23 @@ package enum FastPath {
             else { return nil }
             var probe = Scanner(bytes: bytes, index: head.utf8CodeUnitCount)
             let id: Range<Int>?
-            if probe.index < bytes.count, bytes[probe.index] == UInt8(ascii: "\"") { id = probe.scanString() } else { id = probe.scanNumber() }
+            if probe.index < bytes.count, bytes[probe.index] == UInt8(ascii: "\"") {
+                id = probe.scanString()
+            } else {
+                id = probe.scanNumber()
+            }
             guard let id, id.upperBound + middle.utf8CodeUnitCount < bytes.count,
                 memcmp(bytes.baseAddress! + id.upperBound, middle.utf8Start, middle.utf8CodeUnitCount) == 0
             else { return nil }
             let keyStart = id.upperBound + middle.utf8CodeUnitCount
             let keyEnd = bytes.count - tail.utf8CodeUnitCount
-            guard keyEnd >= keyStart, memcmp(bytes.baseAddress! + keyEnd, tail.utf8Start, tail.utf8CodeUnitCount) == 0 else { return nil }
+            guard keyEnd >= keyStart, memcmp(bytes.baseAddress! + keyEnd, tail.utf8Start, tail.utf8CodeUnitCount) == 0
+            else { return nil }
             for position in keyStart..<keyEnd {
                 let byte = bytes[position]
-                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return nil }
+                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
+                    return nil
+                }
             }
             let methodStart = id.upperBound + #","method":""#.utf8.count
             return SimpleRequest(id: id, method: methodStart..<methodStart + 12, paramID: keyStart..<keyEnd)
@@ -167,7 +177,9 @@ package enum FastPath {
         }
 
         private mutating func skipSpace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {
+                index += 1
+            }
         }
 
         private mutating func consume(_ byte: UInt8) -> Bool {
@@ -200,7 +212,9 @@ package enum FastPath {
             let start = index
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
             let digits = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             let count = index - digits
             guard count > 0, count < 19, !(count > 1 && bytes[digits] == UInt8(ascii: "0")) else { return nil }
             return start..<index

@@ -20,8 +20,10 @@ public enum MessageCodec {
         if case .array(let elements) = value {
             if elements.isEmpty { throw ProtocolError(.invalidRequest, message: "invalid request: empty batch") }
             if elements.count > maximumBatch {
-                throw ProtocolError(.invalidRequest, message: "invalid request: batch of \(elements.count) requests, more than \(maximumBatch)",
-                                    data: ["limit": .number(JSONNumber(Int64(maximumBatch)))])
+                throw ProtocolError(
+                    .invalidRequest,
+                    message: "invalid request: batch of \(elements.count) requests, more than \(maximumBatch)",
+                    data: ["limit": .number(JSONNumber(Int64(maximumBatch)))])
             }
             return .batch(elements.map(entry))
         }
@@ -31,32 +33,50 @@ public enum MessageCodec {
     /// Validates one request object.
     static func entry(_ value: JSONValue) -> RequestEntry {
         guard case .object(let object) = value else {
-            return .invalid(id: .null, ProtocolError(.invalidRequest, message: "invalid request: expected a request object, got \(value.typeName)"))
+            return .invalid(
+                id: .null,
+                ProtocolError(
+                    .invalidRequest, message: "invalid request: expected a request object, got \(value.typeName)"))
         }
         var id: JSONValue?
         if let raw = object["id"] {
             switch raw {
             case .string, .number: id = raw
             default:
-                return .invalid(id: .null, ProtocolError(.invalidRequest, message: "invalid request: id must be a string or a number, got \(raw.typeName)"))
+                return .invalid(
+                    id: .null,
+                    ProtocolError(
+                        .invalidRequest,
+                        message: "invalid request: id must be a string or a number, got \(raw.typeName)"))
             }
         }
         let replyID = id ?? .null
         if let version = object["jsonrpc"], version != .string("2.0") {
-            return .invalid(id: replyID, ProtocolError(.invalidRequest, message: "invalid request: jsonrpc must be \"2.0\", got \(JSONWriter.string(version))"))
+            return .invalid(
+                id: replyID,
+                ProtocolError(
+                    .invalidRequest,
+                    message: "invalid request: jsonrpc must be \"2.0\", got \(JSONWriter.string(version))"))
         }
         guard let methodValue = object["method"] else {
             return .invalid(id: replyID, ProtocolError(.invalidRequest, message: "invalid request: method is missing"))
         }
         guard case .string(let method) = methodValue else {
-            return .invalid(id: replyID, ProtocolError(.invalidRequest, message: "invalid request: method must be a string, got \(methodValue.typeName)"))
+            return .invalid(
+                id: replyID,
+                ProtocolError(
+                    .invalidRequest, message: "invalid request: method must be a string, got \(methodValue.typeName)"))
         }
         var params = JSONObject()
         if let raw = object["params"] {
             guard case .object(let given) = raw else {
                 // A notification is never answered, not even to say its params are wrong.
-                return .invalid(id: id, ProtocolError(.invalidParams, message: "invalid params: params must be an object (params by name), got \(raw.typeName)",
-                                                           data: ["param": "params", "reason": .string("expected an object, got \(raw.typeName)")]))
+                return .invalid(
+                    id: id,
+                    ProtocolError(
+                        .invalidParams,
+                        message: "invalid params: params must be an object (params by name), got \(raw.typeName)",
+                        data: ["param": "params", "reason": .string("expected an object, got \(raw.typeName)")]))
             }
             params = given
         }
@@ -95,7 +115,11 @@ public enum MessageCodec {
     /// The line sent before closing a connection whose line passed the size limit.
     public static func tooLargeReply(limit: Int) -> [UInt8] {
         var output: [UInt8] = []
-        writeError(id: .null, ProtocolError(.invalidRequest, message: "request too large", data: ["limit": .number(JSONNumber(Int64(limit)))]), into: &output)
+        writeError(
+            id: .null,
+            ProtocolError(
+                .invalidRequest, message: "request too large", data: ["limit": .number(JSONNumber(Int64(limit)))]),
+            into: &output)
         output.append(0x0A)
         return output
     }
@@ -110,7 +134,8 @@ public enum MessageCodec {
 
     /// A push notification line (`{"jsonrpc":"2.0","method":…,"params":…}`).
     public static func notification(method: String, params: JSONObject) -> [UInt8] {
-        var output = JSONWriter.encode(.object(["jsonrpc": "2.0", "method": .string(method), "params": .object(params)]))
+        var output = JSONWriter.encode(
+            .object(["jsonrpc": "2.0", "method": .string(method), "params": .object(params)]))
         output.append(0x0A)
         return output
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds messages in received bytes, in place: the one framer that the connection handler, the
@@ -49,7 +49,9 @@ public struct MessageFramer: Sendable {
         var message = UnsafeRawBufferPointer(rebasing: bytes[0..<length])
         if delimiter == 0x0A, message.last == 0x0D { message = UnsafeRawBufferPointer(rebasing: message.dropLast()) }
         // Only a message that starts with a space or is empty needs the whole scan.
-        if message.first.map(Self.isSpace) ?? true, message.allSatisfy(Self.isSpace) { return .blank(consumed: consumed) }
+        if message.first.map(Self.isSpace) ?? true, message.allSatisfy(Self.isSpace) {
+            return .blank(consumed: consumed)
+        }
         return .message(message, consumed: consumed)
     }
 

@@ -26,7 +26,8 @@ public enum Method: String, Sendable, CaseIterable {
         case .programInfo: "Returns the facts of the call for projects: envelope, sectors, announcement waves."
         case .serverStatus: "Reports the daemon's version, uptime, counters and the dataset served."
         case .serverReload: "Re-reads the dataset atomically (admins only); the old data stays on failure."
-        case .eventsSubscribe: "Subscribes this connection to pushed notifications (topic \"dataset\": dataset.reloaded)."
+        case .eventsSubscribe:
+            "Subscribes this connection to pushed notifications (topic \"dataset\": dataset.reloaded)."
         case .rpcDiscover: "Returns this OpenRPC document."
         }
     }

@@ -14,14 +14,26 @@ public enum OpenRPCDocument {
         ]
     }
 
-    private static func param(_ name: String, _ description: String, _ schema: JSONValue, required: Bool = false) -> JSONValue {
+    private static func param(
+        _ name: String, _ description: String, _ schema: JSONValue, required: Bool = false
+    ) -> JSONValue {
         ["name": .string(name), "description": .string(description), "required": .bool(required), "schema": schema]
     }
 
     private static var filterParams: [JSONValue] {
         [
-            param("q", "Words to find, case- and accent-insensitively, in project, title, company, city and summary; every word must match, the last as a prefix.", string),
-            param("sector", "Sector ids (any of).", ["oneOf": [["$ref": "#/components/schemas/SectorId"], ["type": "array", "items": ["$ref": "#/components/schemas/SectorId"], "minItems": 1]]]),
+            param(
+                "q",
+                "Words to find, case- and accent-insensitively, in project, title, company, city and summary; every word must match, the last as a prefix.",
+                string),
+            param(
+                "sector", "Sector ids (any of).",
+                [
+                    "oneOf": [
+                        ["$ref": "#/components/schemas/SectorId"],
+                        ["type": "array", "items": ["$ref": "#/components/schemas/SectorId"], "minItems": 1],
+                    ]
+                ]),
             param("region", "Region names (any of), case- and accent-insensitive.", stringOrStrings),
             param("department", "INSEE département codes as strings (any of).", stringOrStrings),
             param("city", "City names (any of), case- and accent-insensitive.", stringOrStrings),
@@ -38,18 +50,33 @@ public enum OpenRPCDocument {
             return filterParams + [
                 param("limit", "Page size.", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50]),
                 param("offset", "Items to skip.", ["type": "integer", "minimum": 0, "default": 0]),
-                param("sort", "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; prefix - for descending.",
-                      ["type": "string", "enum": ["relevance", "-relevance", "project", "-project", "jobs", "-jobs", "investment", "-investment", "aid", "-aid"]]),
+                param(
+                    "sort",
+                    "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; prefix - for descending.",
+                    [
+                        "type": "string",
+                        "enum": [
+                            "relevance", "-relevance", "project", "-project", "jobs", "-jobs", "investment",
+                            "-investment", "aid", "-aid",
+                        ],
+                    ]),
             ]
         case .laureateStats:
             let dimension: JSONValue = ["type": "string", "enum": ["sector", "region", "department", "call"]]
             let by: JSONValue = [
-                "oneOf": [dimension, ["type": "array", "items": dimension, "minItems": 1, "maxItems": 2, "uniqueItems": true]],
+                "oneOf": [
+                    dimension,
+                    ["type": "array", "items": dimension, "minItems": 1, "maxItems": 2, "uniqueItems": true],
+                ],
                 "default": "sector",
             ]
             return [param("by", "What to group by: one dimension, or two for a cross-table.", by)] + filterParams
         case .eventsSubscribe:
-            return [param("topics", "Topics to receive.", ["type": "array", "items": ["type": "string", "enum": ["dataset"]]], required: true)]
+            return [
+                param(
+                    "topics", "Topics to receive.",
+                    ["type": "array", "items": ["type": "string", "enum": ["dataset"]]], required: true)
+            ]
         default:
             return []
         }
@@ -72,24 +99,34 @@ public enum OpenRPCDocument {
         case .laureateStats:
             schema = [
                 "type": "object", "required": ["groups", "total"],
-                "properties": ["groups": ["type": "array", "items": ["$ref": "#/components/schemas/StatsGroup"]], "total": ["$ref": "#/components/schemas/StatsGroup"]],
+                "properties": [
+                    "groups": ["type": "array", "items": ["$ref": "#/components/schemas/StatsGroup"]],
+                    "total": ["$ref": "#/components/schemas/StatsGroup"],
+                ],
             ]
         case .sectorList:
             schema = [
                 "type": "array",
-                "items": ["type": "object", "required": ["id", "label", "count"], "properties": ["id": ["$ref": "#/components/schemas/SectorId"], "label": string, "count": count]],
+                "items": [
+                    "type": "object", "required": ["id", "label", "count"],
+                    "properties": ["id": ["$ref": "#/components/schemas/SectorId"], "label": string, "count": count],
+                ],
             ]
         case .programInfo: schema = ["type": "object"]
         case .serverStatus:
             schema = [
-                "type": "object", "required": ["version", "started_at", "uptime_s", "connections", "requests_total", "dataset"],
+                "type": "object",
+                "required": ["version", "started_at", "uptime_s", "connections", "requests_total", "dataset"],
                 "properties": [
-                    "version": string, "started_at": ["type": "string", "format": "date-time"], "uptime_s": ["type": "number"],
-                    "connections": count, "requests_total": count, "dataset": ["$ref": "#/components/schemas/DatasetInfo"],
+                    "version": string, "started_at": ["type": "string", "format": "date-time"],
+                    "uptime_s": ["type": "number"],
+                    "connections": count, "requests_total": count,
+                    "dataset": ["$ref": "#/components/schemas/DatasetInfo"],
                 ],
             ]
         case .serverReload: schema = ["$ref": "#/components/schemas/DatasetInfo"]
-        case .eventsSubscribe: schema = ["type": "object", "properties": ["topics": ["type": "array", "items": string]]]
+        case .eventsSubscribe:
+            schema = ["type": "object", "properties": ["topics": ["type": "array", "items": string]]]
         case .rpcDiscover: schema = ["type": "object", "description": "An OpenRPC 1.x document."]
         }
         return ["name": .string(method.rawValue + ".result"), "schema": schema]
@@ -113,8 +150,10 @@ public enum OpenRPCDocument {
             "Laureate": [
                 "type": "object", "required": ["id", "call", "sources"],
                 "properties": [
-                    "id": ["$ref": "#/components/schemas/LaureateId"], "project": string, "title": string, "company": string,
-                    "city": string, "department": string, "region": string, "sector": ["$ref": "#/components/schemas/SectorId"],
+                    "id": ["$ref": "#/components/schemas/LaureateId"], "project": string, "title": string,
+                    "company": string,
+                    "city": string, "department": string, "region": string,
+                    "sector": ["$ref": "#/components/schemas/SectorId"],
                     "summary": string, "jobs": count, "investment_eur": count, "aid_eur": count, "call": string,
                     "announced": ["type": "string", "format": "date"],
                     "sources": ["type": "array", "items": ["type": "string", "format": "uri"]],
@@ -126,7 +165,11 @@ public enum OpenRPCDocument {
                 "description": "Figures over the records that carry them; null when none does (unknown, never 0).",
                 "required": ["count", "jobs", "investment_eur", "aid_eur", "known", "min", "max", "mean", "median"],
                 "properties": [
-                    "key": ["oneOf": [["type": ["string", "null"]], ["type": "array", "items": ["type": ["string", "null"]]]]],
+                    "key": [
+                        "oneOf": [
+                            ["type": ["string", "null"]], ["type": "array", "items": ["type": ["string", "null"]]],
+                        ]
+                    ],
                     "count": count, "jobs": nullableCount, "investment_eur": nullableCount, "aid_eur": nullableCount,
                     "known": perFigure(count), "min": perFigure(nullableCount), "max": perFigure(nullableCount),
                     "mean": perFigure(["type": ["number", "null"]]), "median": perFigure(["type": ["number", "null"]]),
@@ -160,7 +203,8 @@ public enum OpenRPCDocument {
             "openrpc": "1.3.2",
             "info": [
                 "title": "laureated",
-                "description": "Laureates of the call « (Re)localisations dans les secteurs critiques » (France Relance), over line-delimited JSON-RPC 2.0 on a Unix socket.",
+                "description":
+                    "Laureates of the call « (Re)localisations dans les secteurs critiques » (France Relance), over line-delimited JSON-RPC 2.0 on a Unix socket.",
                 "version": .string(version),
                 "license": ["name": "Licence Ouverte 2.0 (data)"],
             ],

@@ -50,6 +50,7 @@ extension DatasetLoadError: ProtocolErrorConvertible {
         if let line = first.line { data["line"] = .number(JSONNumber(Int64(line))) }
         if let field = first.field { data["field"] = .string(field) }
         if totalIssues > 1 { data["problems"] = .number(JSONNumber(Int64(totalIssues))) }
-        return ProtocolError(.reloadFailed, message: "dataset not reloaded, the old one is still served: \(first)", data: data)
+        return ProtocolError(
+            .reloadFailed, message: "dataset not reloaded, the old one is still served: \(first)", data: data)
     }
 }

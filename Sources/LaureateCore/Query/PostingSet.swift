@@ -177,7 +177,8 @@ struct PostingSet: Sendable {
                 if bitmap >= 0 {
                     var bits = bitmaps[bitmap]
                     bitmaps[bitmap] = []
-                    bits.append(contentsOf: repeatElement(0, count: max(0, PostingSet.bitmapWords(recordCount) - bits.count)))
+                    bits.append(
+                        contentsOf: repeatElement(0, count: max(0, PostingSet.bitmapWords(recordCount) - bits.count)))
                     newBitmapOf.append(Int32(newBitmaps.count))
                     newBitmaps.append(bits)
                 } else {
@@ -188,7 +189,8 @@ struct PostingSet: Sendable {
                 }
                 starts.append(UInt32(records.count))
             }
-            return PostingSet(recordCount: recordCount, starts: starts, records: records, bitmapOf: newBitmapOf, bitmaps: newBitmaps)
+            return PostingSet(
+                recordCount: recordCount, starts: starts, records: records, bitmapOf: newBitmapOf, bitmaps: newBitmaps)
         }
     }
 }

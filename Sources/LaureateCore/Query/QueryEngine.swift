@@ -11,7 +11,9 @@ public enum QueryEngine {
     /// The records matching every filter, ascending; nil means every record (no filter given).
     /// With `q`, `relevance` maps each word match (by position in the search result) to its score;
     /// the result is filtered further, so the scores are looked up by record.
-    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt32])) {
+    static func matches(
+        _ filters: QueryFilters, in dataset: Dataset
+    ) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt32])) {
         var lists: [[Int32]] = []
         var relevance: (records: [Int32], scores: [UInt32]) = ([], [])
         if !filters.words.isEmpty {
@@ -61,7 +63,8 @@ public enum QueryEngine {
             for record in records {
                 let rank = UInt64(UInt32(ranks[Int(record)]))
                 let has = present(Int(record))
-                let ordered: UInt64 = has ? (query.descending ? UInt64(UInt32.max) - rank : rank) : UInt64(UInt32.max) + rank
+                let ordered: UInt64 =
+                    has ? (query.descending ? UInt64(UInt32.max) - rank : rank) : UInt64(UInt32.max) + rank
                 keys.append(ordered << 24 | UInt64(record))
             }
         }

@@ -10,8 +10,9 @@ extension QueryError: ProtocolErrorConvertible {
     public var protocolError: ProtocolError {
         switch self {
         case .invalidParam(let name, let reason):
-            ProtocolError(.invalidParams, message: "invalid params: \(name): \(reason)",
-                          data: ["param": .string(name), "reason": .string(reason)])
+            ProtocolError(
+                .invalidParams, message: "invalid params: \(name): \(reason)",
+                data: ["param": .string(name), "reason": .string(reason)])
         case .notFound(let id):
             ProtocolError(.notFound, message: "no laureate with id \"\(id)\"", data: ["id": .string(id)])
         }

@@ -23,7 +23,9 @@ public struct QueryFilters: Sendable, Equatable {
     /// Reads the filter parameters of `params`, leaving the others to the caller.
     public init(params: JSONObject, departments: DepartmentTable = .embedded) throws(QueryError) {
         if let q = params["q"] {
-            guard let text = q.stringValue else { throw .invalidParam(name: "q", reason: "expected a string, got \(q.typeName)") }
+            guard let text = q.stringValue else {
+                throw .invalidParam(name: "q", reason: "expected a string, got \(q.typeName)")
+            }
             words = TextFolding.words(text)
         }
         sector = try Self.values(params, "sector")
@@ -32,7 +34,8 @@ public struct QueryFilters: Sendable, Equatable {
         }
         department = try Self.values(params, "department")
         for code in department ?? [] where departments.department(code: code) == nil {
-            throw .invalidParam(name: "department", reason: "\"\(code)\" is not an INSEE département code (\"44\", \"2A\", \"974\")")
+            throw .invalidParam(
+                name: "department", reason: "\"\(code)\" is not an INSEE département code (\"44\", \"2A\", \"974\")")
         }
         region = try Self.values(params, "region")
         city = try Self.values(params, "city")
@@ -93,7 +96,11 @@ public struct SearchQuery: Sendable, Equatable {
             descending = text.hasPrefix("-")
             if descending { text.removeFirst() }
             guard let key = SortKey(rawValue: text) else {
-                throw .invalidParam(name: "sort", reason: "\"\(value.stringValue!)\" is not one of relevance, project, jobs, investment, aid (prefix - for descending)")
+                throw .invalidParam(
+                    name: "sort",
+                    reason:
+                        "\"\(value.stringValue!)\" is not one of relevance, project, jobs, investment, aid (prefix - for descending)"
+                )
             }
             if key == .relevance, filters.words.isEmpty {
                 throw .invalidParam(name: "sort", reason: "relevance needs a q to rank by")
@@ -140,12 +147,15 @@ public struct StatsQuery: Sendable, Equatable {
             case .array(let elements):
                 throw .invalidParam(name: "by", reason: "expected one or two dimensions, got \(elements.count)")
             default:
-                throw .invalidParam(name: "by", reason: "expected a dimension or an array of two, got \(value.typeName)")
+                throw .invalidParam(
+                    name: "by", reason: "expected a dimension or an array of two, got \(value.typeName)")
             }
             by = []
             for name in names {
                 guard let text = name.stringValue, let dimension = StatsDimension(rawValue: text) else {
-                    throw .invalidParam(name: "by", reason: "expected one of sector, region, department, call, got \(JSONWriter.string(name))")
+                    throw .invalidParam(
+                        name: "by",
+                        reason: "expected one of sector, region, department, call, got \(JSONWriter.string(name))")
                 }
                 guard !by.contains(dimension) else {
                     throw .invalidParam(name: "by", reason: "\"\(text)\" is given twice")
@@ -164,7 +174,9 @@ func rejectUnknown(_ params: JSONObject, allowed: Set<String>) throws(QueryError
 }
 
 /// An integer parameter within `range`, or `default` when absent.
-func integer(_ params: JSONObject, _ name: String, default value: Int, in range: ClosedRange<Int>) throws(QueryError) -> Int {
+func integer(
+    _ params: JSONObject, _ name: String, default value: Int, in range: ClosedRange<Int>
+) throws(QueryError) -> Int {
     guard let raw = params[name] else { return value }
     guard let number = raw.integerValue else {
         throw .invalidParam(name: name, reason: "expected a whole number, got \(JSONWriter.string(raw))")

@@ -20,7 +20,9 @@ func byteHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         offset += 8
     }
     // The last bytes as the eight that end the input, overlapping the step before.
-    if offset < count { hash = step(hash, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))) }
+    if offset < count {
+        hash = step(hash, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)))
+    }
     return mix(hash)
 }
 

@@ -50,7 +50,9 @@ struct ByteInterner: Sendable {
     }
 
     /// The arena and the string bounds, for readers that walk many strings at once.
-    func withStorage<Result>(_ body: (_ arena: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<UInt32>) -> Result) -> Result {
+    func withStorage<Result>(
+        _ body: (_ arena: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<UInt32>) -> Result
+    ) -> Result {
         arena.withUnsafeBytes { arena in bounds.withUnsafeBufferPointer { body(arena, $0) } }
     }
 

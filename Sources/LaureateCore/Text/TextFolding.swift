@@ -78,7 +78,9 @@ public enum TextFolding {
         }
     }
 
-    private static func isLowerOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+    private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+    }
     private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
     /// The folds of the two-byte Latin letters as bytes, indexed from U+00C0, for the hot loop of

@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the dataset comes from.
@@ -34,7 +34,8 @@ public enum DatasetLoader {
     public static func load(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
         guard !configuration.paths.isEmpty else {
             var text = EmbeddedData.laureatesJSONL
-            var assembly = DatasetAssembly(options: configuration.options, expectedBytes: text.utf8.count, digest: LibcryptoSHA256())
+            var assembly = DatasetAssembly(
+                options: configuration.options, expectedBytes: text.utf8.count, digest: LibcryptoSHA256())
             assembly.beginFile(embeddedPath)
             text.withUTF8 { _ = assembly.read(UnsafeRawBufferPointer($0), isLast: true) }
             return try assembly.finish(loadedAt: ISO8601.now())
@@ -48,7 +49,9 @@ public enum DatasetLoader {
         // thread can starve); a bounded queue of record batches between them keeps the records
         // in flight to a few megabytes.
         let queue = BatchQueue<LoadStage>(capacity: 4)
-        let building = AssemblyBox(DatasetAssembly(options: configuration.options, expectedBytes: sizes.reduce(0, +), digest: LibcryptoSHA256()))
+        let building = AssemblyBox(
+            DatasetAssembly(
+                options: configuration.options, expectedBytes: sizes.reduce(0, +), digest: LibcryptoSHA256()))
         let built = DispatchSemaphore(value: 0)
         NIOThreadPool.singleton.submit { _ in
             while true {
@@ -112,13 +115,23 @@ public enum DatasetLoader {
     /// each chunk (what `consume` did not take) over to the next; a record longer than the buffer
     /// grows it.
     /// - Throws: `DatasetLoadError` with the system's reason when it cannot be read.
-    static func stream(_ path: String, _ consume: (UnsafeRawBufferPointer, _ isLast: Bool) -> Int) throws(DatasetLoadError) {
+    static func stream(
+        _ path: String, _ consume: (UnsafeRawBufferPointer, _ isLast: Bool) -> Int
+    ) throws(DatasetLoadError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw DatasetLoadError(
+                file: path, line: nil, field: nil, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0 else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot stat: \(String(cString: strerror(errno)))") }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw DatasetLoadError(file: path, line: nil, field: nil, reason: "not a regular file") }
+        guard fstat(fd, &status) == 0 else {
+            throw DatasetLoadError(
+                file: path, line: nil, field: nil, reason: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw DatasetLoadError(file: path, line: nil, field: nil, reason: "not a regular file")
+        }
         var buffer = [UInt8](repeating: 0, count: chunkBytes)
         var filled = 0
         while true {
@@ -126,7 +139,8 @@ public enum DatasetLoader {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw DatasetLoadError(file: path, line: nil, field: nil, reason: "cannot read: \(String(cString: strerror(errno)))")
+                throw DatasetLoadError(
+                    file: path, line: nil, field: nil, reason: "cannot read: \(String(cString: strerror(errno)))")
             }
             filled += count
             let atEnd = count == 0

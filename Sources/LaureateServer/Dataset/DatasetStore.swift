@@ -3,7 +3,7 @@ public import Logging
 import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The dataset being served: an immutable snapshot swapped whole on reload, the reload queue,
@@ -64,15 +64,19 @@ public final class DatasetStore: Sendable {
             let info = dataset.info
             let record: JSONValue = [
                 "ok": true, "at": .string(info.loadedAt), "trigger": .string(trigger),
-                "duration_ms": .number(JSONNumber((seconds * 1000).rounded())), "records": .number(JSONNumber(Int64(info.records))),
+                "duration_ms": .number(JSONNumber((seconds * 1000).rounded())),
+                "records": .number(JSONNumber(Int64(info.records))),
             ]
             state.withLockedValue {
                 $0.dataset = dataset
                 $0.lastReload = record
             }
-            logger.info("dataset reloaded", metadata: [
-                "dataset.records": "\(info.records)", "dataset.sha256": "\(info.sha256)", "reload.ms": "\(Int(seconds * 1000))",
-            ])
+            logger.info(
+                "dataset reloaded",
+                metadata: [
+                    "dataset.records": "\(info.records)", "dataset.sha256": "\(info.sha256)",
+                    "reload.ms": "\(Int(seconds * 1000))",
+                ])
             notifier.notify([.ready, .status(Self.statusLine(dataset, seconds: seconds, verb: "reloaded"))])
             let push = MessageCodec.notification(method: "dataset.reloaded", params: ["dataset": info.json])
             for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
@@ -86,10 +90,14 @@ public final class DatasetStore: Sendable {
                 $0.lastReload = record
                 return $0.dataset.count
             }
-            logger.error("dataset reload failed; the old dataset is still served", metadata: [
-                "error.reason": "\(error.first)", "error.count": "\(error.totalIssues)",
+            logger.error(
+                "dataset reload failed; the old dataset is still served",
+                metadata: [
+                    "error.reason": "\(error.first)", "error.count": "\(error.totalIssues)",
+                ])
+            notifier.notify([
+                .ready, .status("Reload failed (\(error.first)); still serving \(served) laureate records"),
             ])
-            notifier.notify([.ready, .status("Reload failed (\(error.first)); still serving \(served) laureate records")])
             return .failure(error)
         }
     }

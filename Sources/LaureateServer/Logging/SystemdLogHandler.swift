@@ -1,7 +1,7 @@
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A swift-log handler for daemons: one stderr line per event.
@@ -48,7 +48,9 @@ public struct SystemdLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        let line = Self.format(level: event.level, message: event.message.description, metadata: merged, style: style, timestamp: style == .terminal ? Self.timestamp() : nil)
+        let line = Self.format(
+            level: event.level, message: event.message.description, metadata: merged, style: style,
+            timestamp: style == .terminal ? Self.timestamp() : nil)
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
         bytes.withUnsafeBytes { buffer in
@@ -74,7 +76,9 @@ public struct SystemdLogHandler: LogHandler {
     }
 
     /// One log line, without its line break: pure, so it is tested directly.
-    public static func format(level: Logger.Level, message: String, metadata: Logger.Metadata, style: Style, timestamp: String? = nil) -> String {
+    public static func format(
+        level: Logger.Level, message: String, metadata: Logger.Metadata, style: Style, timestamp: String? = nil
+    ) -> String {
         var line: String
         switch style {
         case .journal: line = "<\(priority(level))>"
@@ -89,8 +93,11 @@ public struct SystemdLogHandler: LogHandler {
 
     /// A value as is, or in double quotes when it has spaces, quotes or is empty.
     private static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else { return value }
-        return "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
+            return value
+        }
+        return "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
+            + "\""
     }
 
     private static func timestamp() -> String {
@@ -105,7 +112,8 @@ public struct SystemdLogHandler: LogHandler {
 package enum ISO8601 {
     static func format(_ parts: tm) -> String {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// Now, in UTC.

@@ -5,7 +5,7 @@ import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One connection's protocol handler: frames lines in the inbound `ByteBuffer` in place, answers
@@ -83,7 +83,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// which reschedules a timer on every read and cost 8 % of one-request-at-a-time throughput.
     private func startIdleCheck(context: ChannelHandlerContext) {
         let configuration = shared.configuration
-        let limits = [configuration.idleTimeout, configuration.outputStallTimeout].compactMap { $0.map(TimeAmount.init) }
+        let limits = [configuration.idleTimeout, configuration.outputStallTimeout].compactMap {
+            $0.map(TimeAmount.init)
+        }
         guard let shortest = limits.min() else { return }
         let period = TimeAmount.nanoseconds(max(shortest.nanoseconds / 4, 10_000_000))
         let idleLimit = configuration.idleTimeout.map(TimeAmount.init)
@@ -95,13 +97,17 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             guard let context = handler.context, !handler.closing else { return }
             let now = NIODeadline.now()
             if let stallLimit, let since = handler.unwritableSince, now - since >= stallLimit {
-                handler.logger.warning("closing a connection whose peer does not read its replies", metadata: [
-                    "stall.seconds": "\(stallLimit.nanoseconds / 1_000_000_000)",
-                ])
+                handler.logger.warning(
+                    "closing a connection whose peer does not read its replies",
+                    metadata: [
+                        "stall.seconds": "\(stallLimit.nanoseconds / 1_000_000_000)"
+                    ])
                 handler.closing = true
                 context.close(promise: nil)
             } else if let idleLimit, handler.unwritableSince == nil, now - handler.lastActivity >= idleLimit {
-                handler.logger.debug("closing an idle connection", metadata: ["idle.seconds": "\(idleLimit.nanoseconds / 1_000_000_000)"])
+                handler.logger.debug(
+                    "closing an idle connection", metadata: ["idle.seconds": "\(idleLimit.nanoseconds / 1_000_000_000)"]
+                )
                 handler.close(context: context)
             }
         }
@@ -171,9 +177,15 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 switch framer.next(in: bytes, atEnd: inputClosed) {
                 case .message(let line, let consumed):
                     // Warming only pays when several requests wait: one alone would just be scanned twice.
-                    if buffer.readerIndex >= warmedUntil, consumed < bytes.count { warmUp(bytes, at: buffer.readerIndex, dataset: dataset) }
-                    return (consumed, shared.dispatcher.handle(line: line, dataset: dataset, connection: &connection,
-                                                               server: shared.counters, into: &outputBuffer))
+                    if buffer.readerIndex >= warmedUntil, consumed < bytes.count {
+                        warmUp(bytes, at: buffer.readerIndex, dataset: dataset)
+                    }
+                    return (
+                        consumed,
+                        shared.dispatcher.handle(
+                            line: line, dataset: dataset, connection: &connection,
+                            server: shared.counters, into: &outputBuffer)
+                    )
                 case .blank(let consumed): return (consumed, nil)
                 case .incomplete: return (0, nil)
                 case .tooLarge: return (-1, nil)
@@ -195,7 +207,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         connection.requestsHandled = 0
         if tooLarge {
             let limit = framer.maximumBytes
-            logger.debug("closing a connection whose request line passed the limit", metadata: ["limit.bytes": "\(limit)"])
+            logger.debug(
+                "closing a connection whose request line passed the limit", metadata: ["limit.bytes": "\(limit)"])
             outputBuffer.writeBytes(MessageCodec.tooLargeReply(limit: limit))
             flushOutput(context: context)
             close(context: context)
@@ -215,10 +228,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         warmSlots.removeAll(keepingCapacity: true)
         var offset = 0
         for _ in 0..<Self.warmUpLines {
-            guard offset < bytes.count, let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset) else { break }
+            guard offset < bytes.count, let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset)
+            else { break }
             let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
             let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
-            if let key = FastPath.getKey(line) { warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key]))) }
+            if let key = FastPath.getKey(line) {
+                warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
+            }
             offset = end + 1
         }
         for slot in warmSlots { warmth &+= dataset.touchRecord(slot: slot) }
@@ -262,8 +278,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard let context else { return }
         waitingForReload = false
         setReading(true, context: context)
-        let outcome = shared.dispatcher.resume(pending, reloadResult: result, dataset: shared.store.current,
-                                               connection: &connection, server: shared.counters, into: &outputBuffer)
+        let outcome = shared.dispatcher.resume(
+            pending, reloadResult: result, dataset: shared.store.current,
+            connection: &connection, server: shared.counters, into: &outputBuffer)
         if case .reload(let next) = outcome {
             startReload(next, context: context)
             return

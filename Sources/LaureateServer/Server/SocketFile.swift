@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The socket file of the non-activated path: checked before bind, removed at exit if still ours.
@@ -22,10 +22,12 @@ enum SocketFile {
             throw .socketInUse(path: path)
         case ECONNREFUSED:
             guard unlink(path) == 0 || errno == ENOENT else {
-                throw .socketUnusable(path: path, reason: "cannot remove the stale socket: \(String(cString: strerror(errno)))")
+                throw .socketUnusable(
+                    path: path, reason: "cannot remove the stale socket: \(String(cString: strerror(errno)))")
             }
         case let error:
-            throw .socketUnusable(path: path, reason: "cannot probe the existing socket: \(String(cString: strerror(error)))")
+            throw .socketUnusable(
+                path: path, reason: "cannot probe the existing socket: \(String(cString: strerror(error)))")
         }
     }
 
@@ -40,7 +42,9 @@ enum SocketFile {
             for (index, byte) in path.utf8.enumerated() where index < buffer.count - 1 { buffer[index] = byte }
         }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         return result == 0 ? 0 : errno
     }

@@ -8,7 +8,7 @@ import Synchronization
 import UnixSignals
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The daemon's server: listens on the Unix socket, serves each connection with a
@@ -30,7 +30,9 @@ public final class SocketServer: Service {
     private let statusOnReady: @Sendable (Dataset, String) -> String
     private let state = NIOLockedValueBox(State.initial)
     /// Open connections, with how to ask each to finish its replies and close at shutdown.
-    private let connections = NIOLockedValueBox<[ObjectIdentifier: (channel: any Channel, shutDown: @Sendable () -> Void)]>([:])
+    private let connections = NIOLockedValueBox<
+        [ObjectIdentifier: (channel: any Channel, shutDown: @Sendable () -> Void)]
+    >([:])
     private let nextConnectionID = NIOLockedValueBox(0)
 
     /// Makes a server.
@@ -64,7 +66,9 @@ public final class SocketServer: Service {
         let counters = ServerCounters(version: configuration.version, store: store)
         let shared = SharedServerState(
             configuration: configuration,
-            dispatcher: RequestDispatcher(version: configuration.version, adminPolicy: configuration.adminPolicy, maximumBatch: configuration.maximumBatch),
+            dispatcher: RequestDispatcher(
+                version: configuration.version, adminPolicy: configuration.adminPolicy,
+                maximumBatch: configuration.maximumBatch),
             store: store,
             counters: counters,
             logger: logger
@@ -177,21 +181,30 @@ public final class SocketServer: Service {
                 self.logger.debug("connection closed", metadata: ["connection.id": "\(id)"])
             }
             if let refusal {
-                self.logger.warning("connection refused", metadata: ["connection.id": "\(id)", "peer.uid": "\(uid)", "error.reason": "\(refusal)"])
+                self.logger.warning(
+                    "connection refused",
+                    metadata: ["connection.id": "\(id)", "peer.uid": "\(uid)", "error.reason": "\(refusal)"])
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(RefusingHandler(reply: MessageCodec.overloadedReply(reason: refusal)))
+                    try channel.pipeline.syncOperations.addHandler(
+                        RefusingHandler(reply: MessageCodec.overloadedReply(reason: refusal)))
                 }
             }
-            self.logger.debug("connection opened", metadata: [
-                "connection.id": "\(id)", "peer.uid": "\(peer.map { "\($0.uid)" } ?? "unknown")", "peer.pid": "\(peer.map { "\($0.pid)" } ?? "unknown")",
-            ])
+            self.logger.debug(
+                "connection opened",
+                metadata: [
+                    "connection.id": "\(id)", "peer.uid": "\(peer.map { "\($0.uid)" } ?? "unknown")",
+                    "peer.pid": "\(peer.map { "\($0.pid)" } ?? "unknown")",
+                ])
             return channel.eventLoop.makeCompletedFuture {
-                let handler = ConnectionHandler(shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
+                let handler = ConnectionHandler(
+                    shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
                 try channel.pipeline.syncOperations.addHandler(handler)
                 let loopBound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
                 let eventLoop = channel.eventLoop
                 self.connections.withLockedValue {
-                    $0[ObjectIdentifier(channel)] = (channel, { eventLoop.execute { loopBound.value.shutDownGracefully() } })
+                    $0[ObjectIdentifier(channel)] = (
+                        channel, { eventLoop.execute { loopBound.value.shutDownGracefully() } }
+                    )
                 }
             }
         }
@@ -199,8 +212,11 @@ public final class SocketServer: Service {
 
     /// The peer's pid, uid and gid from `SO_PEERCRED`, or nil when the kernel does not say.
     private static func peerCredentials(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
-        guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
-        let future: EventLoopFuture<UnixCredentials> = provider.unsafeGetSocketOption(level: .socket, name: .init(rawValue: SO_PEERCRED))
+        guard let provider = channel as? any SocketOptionProvider else {
+            return channel.eventLoop.makeSucceededFuture(nil)
+        }
+        let future: EventLoopFuture<UnixCredentials> = provider.unsafeGetSocketOption(
+            level: .socket, name: .init(rawValue: SO_PEERCRED))
         return future.map { Optional(PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid)) }.recover { _ in nil }
     }
 

@@ -1,7 +1,7 @@
 import CSystemd
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A listening socket passed by the service manager (`sd_listen_fds(3)`).
@@ -36,8 +36,12 @@ package enum SocketActivation {
         guard let owner = Int32(listenPID), owner > 0 else { throw .badValue(variable: "LISTEN_PID", value: listenPID) }
         guard owner == pid else { return [] }
         guard let countText = environment["LISTEN_FDS"] else { return [] }
-        guard let count = Int32(countText), count >= 0, count < 4096 else { throw .badValue(variable: "LISTEN_FDS", value: countText) }
-        let names = environment["LISTEN_FDNAMES"].map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
+        guard let count = Int32(countText), count >= 0, count < 4096 else {
+            throw .badValue(variable: "LISTEN_FDS", value: countText)
+        }
+        let names = environment["LISTEN_FDNAMES"].map {
+            $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        }
         return (0..<count).map { offset in
             let name = names.flatMap { Int(offset) < $0.count ? $0[Int(offset)] : nil }
             return ActivatedSocket(fd: firstFD + offset, name: name?.isEmpty == true ? nil : name)

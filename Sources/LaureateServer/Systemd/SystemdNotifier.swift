@@ -1,7 +1,7 @@
 import CSystemd
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tells the service manager about the daemon's state through `sd_notify(3)`.
@@ -50,7 +50,9 @@ package struct SystemdNotifier: Sendable {
 
     /// Sends `RELOADING=1` with `MONOTONIC_USEC=` of now, as systemd's reload protocol asks.
     package func notifyReloading() {
-        notify([.reloading, .monotonicTime(microseconds: Self.monotonicMicroseconds()), .status("Reloading the dataset…")])
+        notify([
+            .reloading, .monotonicTime(microseconds: Self.monotonicMicroseconds()), .status("Reloading the dataset…"),
+        ])
     }
 
     /// `CLOCK_MONOTONIC` now, in microseconds.

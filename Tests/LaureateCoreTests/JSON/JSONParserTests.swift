@@ -17,16 +17,21 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(#""\u00e9\ud83d\ude00\t""#) == .string("é😀\t"))
     }
 
-    @Test("rejects invalid input with a reason", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "tru", "\"abc", "\"\\x\"", "\"\\ud800\"", "{} x", "\"a\u{01}\"", "[1 2]", "NaN",
-    ])
+    @Test(
+        "rejects invalid input with a reason",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "tru", "\"abc", "\"\\x\"", "\"\\ud800\"", "{} x",
+            "\"a\u{01}\"", "[1 2]", "NaN",
+        ])
     func rejects(_ text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 
     @Test("rejects invalid UTF-8 in strings")
     func invalidUTF8() {
-        for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xE2, 0x82, 0x22]] {
+        for bytes: [UInt8] in [
+            [0x22, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xE2, 0x82, 0x22],
+        ] {
             #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
         }
     }
@@ -41,7 +46,9 @@ struct JSONParserTests {
 
     @Test("reports the offset of the problem")
     func offset() {
-        #expect(throws: JSONParseError(offset: 7, reason: "expected ',' or '}'")) { try JSONParser.parse(#"{"a":1 "b":2}"#) }
+        #expect(throws: JSONParseError(offset: 7, reason: "expected ',' or '}'")) {
+            try JSONParser.parse(#"{"a":1 "b":2}"#)
+        }
     }
 
     @Test("gives array elements with their offsets")

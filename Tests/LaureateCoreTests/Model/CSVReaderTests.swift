@@ -18,11 +18,16 @@ struct CSVReaderTests {
         #expect(rows[1].fields == ["1,5", "2"])
     }
 
-    @Test("names the line of a malformed row", arguments: [
-        ("a,b\n1,\"x\n", 2, "unterminated"), ("a,b\n1,x\"y\n", 2, "quote inside"), ("a,b\n1,\"x\"y\n", 2, "after a closing quote"),
-    ])
+    @Test(
+        "names the line of a malformed row",
+        arguments: [
+            ("a,b\n1,\"x\n", 2, "unterminated"), ("a,b\n1,x\"y\n", 2, "quote inside"),
+            ("a,b\n1,\"x\"y\n", 2, "after a closing quote"),
+        ])
     func errors(_ text: String, _ line: Int, _ reason: String) throws {
-        let error = try #require(throws: DatasetLoadError.self) { try CSVReader.read(Array(text.utf8), file: "bad.csv") }
+        let error = try #require(throws: DatasetLoadError.self) {
+            try CSVReader.read(Array(text.utf8), file: "bad.csv")
+        }
         #expect(error.first.line == line)
         #expect(error.first.reason.contains(reason))
         #expect(error.description.hasPrefix("bad.csv:\(line): "))
@@ -30,7 +35,9 @@ struct CSVReaderTests {
 
     @Test("rejects invalid UTF-8")
     func invalidUTF8() throws {
-        let error = try #require(throws: DatasetLoadError.self) { try CSVReader.read([0x61, 0x0A, 0xFF, 0x0A], file: "bad.csv") }
+        let error = try #require(throws: DatasetLoadError.self) {
+            try CSVReader.read([0x61, 0x0A, 0xFF, 0x0A], file: "bad.csv")
+        }
         #expect(error.first.line == 2)
     }
 }

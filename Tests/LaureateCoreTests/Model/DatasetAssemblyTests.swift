@@ -25,19 +25,24 @@ struct DatasetAssemblyTests {
     }
 
     private func whole(_ bytes: [UInt8], name: String) throws -> Dataset {
-        Dataset(records: try DatasetReader.records(from: [DatasetSource(name: name, bytes: bytes)]), program: .embedded,
-                paths: [name], loadedAt: "2026-01-01T00:00:00Z")
+        Dataset(
+            records: try DatasetReader.records(from: [DatasetSource(name: name, bytes: bytes)]), program: .embedded,
+            paths: [name], loadedAt: "2026-01-01T00:00:00Z")
     }
 
-    static let officialCSV = "\u{FEFF}entreprise;mesure;nom_commune;code_departement;filiere;description_projet;coordonnees_gps\r\n"
+    static let officialCSV =
+        "\u{FEFF}entreprise;mesure;nom_commune;code_departement;filiere;description_projet;coordonnees_gps\r\n"
         + "Fictive Alpha;(Re)localisation dans les secteurs critiques;Nantes;44;Santé;\"Deux lignes,\r\n« citées » \"\"ici\"\"\";\"47.2184, -1.5536\"\r\n"
         + "Fictive Beta;(Re)localisation dans les secteurs critiques;Lille;59;Electronique;Capteurs;\r\n"
         + "Fictive Alpha;(Re)localisation dans les secteurs critiques;Nantes;44;Agroalimentaire;Second;\r\n"
 
     @Test("every chunk size gives the whole file's dataset", arguments: [1, 2, 3, 7, 64, 4096])
     func chunkSizes(_ chunk: Int) throws {
-        let withBOM = "\u{FEFF}" + EmbeddedData.laureatesJSONL.split(separator: "\n").prefix(5).joined(separator: "\r\n")
-        for (name, text) in [("laureates.jsonl", EmbeddedData.laureatesJSONL), ("bom.jsonl", withBOM), ("export.csv", Self.officialCSV)] {
+        let withBOM =
+            "\u{FEFF}" + EmbeddedData.laureatesJSONL.split(separator: "\n").prefix(5).joined(separator: "\r\n")
+        for (name, text) in [
+            ("laureates.jsonl", EmbeddedData.laureatesJSONL), ("bom.jsonl", withBOM), ("export.csv", Self.officialCSV),
+        ] {
             let bytes = Array(text.utf8)
             let expected = try whole(bytes, name: name)
             let chunked = try assemble(bytes, chunk: chunk, name: name)
@@ -48,19 +53,24 @@ struct DatasetAssemblyTests {
 
     @Test("a JSON array is read once whole, and errors keep their line across chunks")
     func arrayAndErrors() throws {
-        let array = Array(#"[{"id":"a","company":"A","call":"relocalisation","sources":[]},"#.utf8) + [0x0A]
+        let array =
+            Array(#"[{"id":"a","company":"A","call":"relocalisation","sources":[]},"#.utf8) + [0x0A]
             + Array(#" {"id":"b","company":"B","call":"relocalisation","sources":[]}]"#.utf8)
         #expect(try assemble(array, chunk: 5, name: "a.json").count == 2)
-        let lines = Array((#"{"id":"a","company":"A","call":"relocalisation","sources":[]}"# + "\n\n" + #"{"id":"a","company":"B","call":"relocalisation","sources":[]}"# + "\n{\"id\": \n").utf8)
+        let lines = Array(
+            (#"{"id":"a","company":"A","call":"relocalisation","sources":[]}"# + "\n\n"
+                + #"{"id":"a","company":"B","call":"relocalisation","sources":[]}"# + "\n{\"id\": \n").utf8)
         let error = try #require(throws: DatasetLoadError.self) { try assemble(lines, chunk: 3, name: "l.jsonl") }
-        #expect(error.issues.map(\.description) == [
-            #"l.jsonl:3: id: "a" is already the id of the record at l.jsonl:1"#,
-            "l.jsonl:4: invalid JSON: unexpected end of input at column 8",
-        ])
+        #expect(
+            error.issues.map(\.description) == [
+                #"l.jsonl:3: id: "a" is already the id of the record at l.jsonl:1"#,
+                "l.jsonl:4: invalid JSON: unexpected end of input at column 8",
+            ])
     }
 
-    @Test("a file with no record is refused, whole or in chunks: it was most likely caught mid-write",
-          arguments: ["", " \n", "[]", "entreprise,mesure,filiere,code_departement\n"])
+    @Test(
+        "a file with no record is refused, whole or in chunks: it was most likely caught mid-write",
+        arguments: ["", " \n", "[]", "entreprise,mesure,filiere,code_departement\n"])
     func noRecords(_ text: String) throws {
         let bytes = Array(text.utf8)
         let whole = try #require(throws: DatasetLoadError.self) { try self.whole(bytes, name: "e") }

@@ -9,9 +9,12 @@ struct EmbeddedDataTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Config/data")
 
-    @Test("the compiled-in copy matches Config/data (run Scripts/embed-data after editing it)", arguments: [
-        ("laureates.jsonl", EmbeddedData.laureatesJSONL), ("program.json", EmbeddedData.programJSON), ("departments.csv", EmbeddedData.departmentsCSV),
-    ])
+    @Test(
+        "the compiled-in copy matches Config/data (run Scripts/embed-data after editing it)",
+        arguments: [
+            ("laureates.jsonl", EmbeddedData.laureatesJSONL), ("program.json", EmbeddedData.programJSON),
+            ("departments.csv", EmbeddedData.departmentsCSV),
+        ])
     func inSync(_ file: String, _ embedded: String) throws {
         let onDisk = try String(contentsOf: Self.dataDirectory.appendingPathComponent(file), encoding: .utf8)
         // Multi-line string literals turn CRLF into LF, so compare with line breaks normalised.

@@ -6,7 +6,8 @@ import Testing
 /// clearly fictitious companies.
 @Suite("Official export CSV")
 struct OfficialExportTests {
-    static let header = "entreprise,type_entreprise,siren,volet_relance,mesure,nom_departement,nom_commune,code_postal,coordonnees_gps,description_projet,mesure_light,mise_a_jour,filiere,tonnes_equivalent_co2_pour_les_projets_decarbonation,code_departement,nom_region"
+    static let header =
+        "entreprise,type_entreprise,siren,volet_relance,mesure,nom_departement,nom_commune,code_postal,coordonnees_gps,description_projet,mesure_light,mise_a_jour,filiere,tonnes_equivalent_co2_pour_les_projets_decarbonation,code_departement,nom_region"
     static let rows = [
         #"Fictive Alpha SAS,PME,123456789,Compétitivité,(Re)localisation dans les secteurs critiques,Loire-Atlantique,Nantes,44000,"47.2184, -1.5536","Ligne de production de principes actifs, « test »",Relocalisation,2022-03-01,Santé,,44,PAYS DE LA LOIRE"#,
         #"Fictive Beta SA,ETI,987654321,Compétitivité,(Re)localisation dans les secteurs critiques,Ain,Bourg-en-Bresse,01000,"46.2052, 5.2255",Capteurs,Relocalisation,2022-03-01,Electronique,,1,AUVERGNE-RHONE-ALPES"#,
@@ -31,8 +32,10 @@ struct OfficialExportTests {
     }
 
     private func dataset(_ bytes: [UInt8], options: DatasetOptions = DatasetOptions()) throws -> Dataset {
-        let records = try DatasetReader.records(from: [DatasetSource(name: "plan-de-relance.csv", bytes: bytes)], options: options)
-        return Dataset(records: records, program: .embedded, paths: ["plan-de-relance.csv"], loadedAt: "2026-01-01T00:00:00Z")
+        let records = try DatasetReader.records(
+            from: [DatasetSource(name: "plan-de-relance.csv", bytes: bytes)], options: options)
+        return Dataset(
+            records: records, program: .embedded, paths: ["plan-de-relance.csv"], loadedAt: "2026-01-01T00:00:00Z")
     }
 
     @Test("maps each row to a record with canonical region, sector, call and the extra official fields")
@@ -49,10 +52,13 @@ struct OfficialExportTests {
         #expect(alpha["latitude"] == .number(JSONNumber(validatedText: "47.2184")) && alpha["updated"] == "2022-03-01")
         #expect(alpha["sources"]?.arrayValue?.count == 1)
         let beta = data.record(data.recordIndex(id: "fictive-beta-sa-bourg-en-bresse")!).objectValue!
-        #expect(beta["department"] == "01" && beta["region"] == "Auvergne-Rhône-Alpes" && beta["sector"] == "electronique")
+        #expect(
+            beta["department"] == "01" && beta["region"] == "Auvergne-Rhône-Alpes" && beta["sector"] == "electronique")
         let gamma = data.record(data.recordIndex(id: "fictive-gamma-sarl-lille")!).objectValue!
         #expect(gamma["call"] == "soutien-a-l-investissement-industriel-dans-les-territoires")
-        #expect(data.recordIndex(id: "fictive-alpha-sas-nantes-2") != nil, "a repeated company and commune gets a numbered id")
+        #expect(
+            data.recordIndex(id: "fictive-alpha-sas-nantes-2") != nil,
+            "a repeated company and commune gets a numbered id")
         #expect(data.record(data.recordIndex(id: "fictive-delta-sas-toulouse")!).objectValue?["sector"] == "intrants")
     }
 
@@ -68,25 +74,45 @@ struct OfficialExportTests {
     func queries() throws {
         let data = try dataset(csv())
         let byCall = QueryEngine.stats(try StatsQuery(params: ["by": "call"]), in: data)
-        #expect(byCall.groups.map { [$0.key[0] ?? "", "\($0.count)"] } == [["relocalisation", "4"], ["soutien-a-l-investissement-industriel-dans-les-territoires", "1"]])
-        #expect(QueryEngine.search(try SearchQuery(params: ["call": "relocalisation", "region": "pays de la loire"]), in: data).total == 2)
+        #expect(
+            byCall.groups.map { [$0.key[0] ?? "", "\($0.count)"] } == [
+                ["relocalisation", "4"], ["soutien-a-l-investissement-industriel-dans-les-territoires", "1"],
+            ])
+        #expect(
+            QueryEngine.search(
+                try SearchQuery(params: ["call": "relocalisation", "region": "pays de la loire"]), in: data
+            ).total == 2)
     }
 
     @Test("an unknown filiere names line and value, unless allowed")
     func unknownSector() throws {
-        let rows = Self.rows + [#"Fictive Epsilon,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Aéronautique,,59,HAUTS-DE-FRANCE"#]
+        let rows =
+            Self.rows + [
+                #"Fictive Epsilon,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Aéronautique,,59,HAUTS-DE-FRANCE"#
+            ]
         let error = try #require(throws: DatasetLoadError.self) { try dataset(csv(rows: rows)) }
         #expect(error.first.line == 7 && error.first.field == "filiere" && error.first.reason.contains("Aéronautique"))
         let allowed = try dataset(csv(rows: rows), options: DatasetOptions(allowUnknownSector: true))
         #expect(allowed.count == 6)
     }
 
-    @Test("row errors name line and reason", arguments: [
-        (#"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,"north",X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#, "coordonnees_gps"),
-        (#",PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#, "entreprise"),
-        (#"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord"#, nil),
-        (#"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,99,HAUTS-DE-FRANCE"#, "department"),
-    ] as [(String, String?)])
+    @Test(
+        "row errors name line and reason",
+        arguments: [
+            (
+                #"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,"north",X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
+                "coordonnees_gps"
+            ),
+            (
+                #",PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
+                "entreprise"
+            ),
+            (#"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord"#, nil),
+            (
+                #"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,99,HAUTS-DE-FRANCE"#,
+                "department"
+            ),
+        ] as [(String, String?)])
     func rowErrors(_ row: String, _ field: String?) throws {
         let error = try #require(throws: DatasetLoadError.self) { try dataset(csv(rows: [row])) }
         #expect(error.first.line == 2)

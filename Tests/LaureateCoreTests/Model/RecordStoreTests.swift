@@ -10,7 +10,9 @@ struct RecordStoreTests {
         var store = RecordStore()
         for (id, json) in records {
             var id = id
-            let duplicate = id.withUTF8 { id in Array(json.utf8).withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(id), json: $0) } }
+            let duplicate = id.withUTF8 { id in
+                Array(json.utf8).withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(id), json: $0) }
+            }
             #expect(duplicate == nil)
         }
         store.finishLoading()
@@ -19,7 +21,10 @@ struct RecordStoreTests {
             var output = [UInt8](repeating: 0xEE, count: length + RecordStore.copySlack)
             let written = output.withUnsafeMutableBytes { store.writeJSON(index, to: $0.baseAddress!) }
             #expect(written == length)
-            return (String(decoding: output[0..<length], as: UTF8.self), store.withJSON(index) { String(decoding: $0, as: UTF8.self) })
+            return (
+                String(decoding: output[0..<length], as: UTF8.self),
+                store.withJSON(index) { String(decoding: $0, as: UTF8.self) }
+            )
         }
     }
 
@@ -30,7 +35,10 @@ struct RecordStoreTests {
             ("a", #"{"id":"a","company":"Oxxius","sector":"sante","sources":["https://example.org/a"]}"#),
             ("b", #"{"id":"b","company":"Lacio","sector":"sante","sources":["https://example.org/a"]}"#),
             ("c", #"{"id":"c","sector":"5g","company":"Other order"}"#),
-            ("quote\"d", #"{"id":"quote\"d","company":"escaped \"id\" \\ and \\\" more","n":-1.5e3,"t":true,"z":null}"#),
+            (
+                "quote\"d",
+                #"{"id":"quote\"d","company":"escaped \"id\" \\ and \\\" more","n":-1.5e3,"t":true,"z":null}"#
+            ),
             ("e", #"{"company":"id not first","id":"e"}"#),
             ("f", #"{"id":"f","nested":{"a":[1,{"b":"}]\""}],"c":{}},"empty":[],"s":""}"#),
             ("g", "{ \"id\" : \"g\" ,\n \"spaced\" : [ 1 , 2 ] }"),
@@ -50,7 +58,10 @@ struct RecordStoreTests {
     func manyRecords() {
         let records = (0..<3_000).map { number -> (String, String) in
             let id = "record-\(number)"
-            return (id, #"{"id":"\#(id)","name":"Name \#(number) with a longer tail to copy","sector":"\#(["sante", "5g", "intrants"][number % 3])","n":\#(number % 7),"city":"City \#(number % 400)"}"#)
+            return (
+                id,
+                #"{"id":"\#(id)","name":"Name \#(number) with a longer tail to copy","sector":"\#(["sante", "5g", "intrants"][number % 3])","n":\#(number % 7),"city":"City \#(number % 400)"}"#
+            )
         }
         for (original, result) in zip(records, roundTrip(records)) {
             #expect(result.written == original.1)
@@ -77,7 +88,12 @@ struct RecordStoreTests {
             let id = random.next(10) == 0 ? text() + "\(number)" : "r\(number)"
             var members: [(key: String, value: JSONValue)] = random.next(10) == 0 ? [] : [("id", .string(id))]
             for key in keys.dropFirst() where random.next(3) > 0 {
-                members.append((key, random.next(2) == 0 ? .string(["sante", "5g", "https://example.org/"][random.next(3)]) : value(depth: 0)))
+                members.append(
+                    (
+                        key,
+                        random.next(2) == 0
+                            ? .string(["sante", "5g", "https://example.org/"][random.next(3)]) : value(depth: 0)
+                    ))
             }
             if random.next(4) == 0 { members.shuffle(using: &random) }
             return (id, String(decoding: JSONWriter.encode(.object(JSONObject(members))), as: UTF8.self))
@@ -93,13 +109,17 @@ struct RecordStoreTests {
         for number in 0..<1_000 {
             var id = "id-\(number)"
             let json = #"{"id":"\#(id)"}"#
-            _ = id.withUTF8 { id in Array(json.utf8).withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(id), json: $0) } }
+            _ = id.withUTF8 { id in
+                Array(json.utf8).withUnsafeBytes { store.append(id: UnsafeRawBufferPointer(id), json: $0) }
+            }
         }
         for number in [0, 1, 511, 999] {
             #expect(Array("id-\(number)".utf8).withUnsafeBytes { store.index(of: $0) } == number)
         }
         #expect(Array("id-1000".utf8).withUnsafeBytes { store.index(of: $0) } == nil)
-        let duplicate = Array("id-7".utf8).withUnsafeBytes { id in Array(#"{"id":"id-7"}"#.utf8).withUnsafeBytes { store.append(id: id, json: $0) } }
+        let duplicate = Array("id-7".utf8).withUnsafeBytes { id in
+            Array(#"{"id":"id-7"}"#.utf8).withUnsafeBytes { store.append(id: id, json: $0) }
+        }
         #expect(duplicate == 7)
         #expect(store.count == 1_000)
     }

@@ -20,11 +20,13 @@ struct ErrorCodeTests {
         }
     }
 
-    @Test("domain errors map to their codes", arguments: [
-        (QueryError.invalidParam(name: "limit", reason: "r").protocolError, ErrorCode.invalidParams),
-        (QueryError.notFound(id: "x").protocolError, .notFound),
-        (DatasetLoadError(file: "f", line: 2, field: nil, reason: "bad").protocolError, .reloadFailed),
-    ])
+    @Test(
+        "domain errors map to their codes",
+        arguments: [
+            (QueryError.invalidParam(name: "limit", reason: "r").protocolError, ErrorCode.invalidParams),
+            (QueryError.notFound(id: "x").protocolError, .notFound),
+            (DatasetLoadError(file: "f", line: 2, field: nil, reason: "bad").protocolError, .reloadFailed),
+        ])
     func mapping(_ error: ProtocolError, _ code: ErrorCode) {
         #expect(error.code == code)
     }

@@ -11,9 +11,13 @@ struct FastPathTests {
         var connection = ConnectionState(peer: nil)
         line.withUnsafeBytes { buffer in
             if fast {
-                _ = dispatcher.handle(line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+                _ = dispatcher.handle(
+                    line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(),
+                    into: &output)
             } else {
-                _ = dispatcher.handleWithoutFastPath(line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+                _ = dispatcher.handleWithoutFastPath(
+                    line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(),
+                    into: &output)
             }
         }
         return output
@@ -21,8 +25,11 @@ struct FastPathTests {
 
     @Test("handles the common shapes itself")
     func takesCommonShapes() {
-        for line in [#"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#, #"{"id":"x","method":"ping"}"#,
-                     #" { "params" : { "id" : "sekkoia" } , "method" : "laureate.get" , "id" : -3 } "#] {
+        for line in [
+            #"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#,
+            #"{"id":"x","method":"ping"}"#,
+            #" { "params" : { "id" : "sekkoia" } , "method" : "laureate.get" , "id" : -3 } "#,
+        ] {
             let taken = Array(line.utf8).withUnsafeBytes { FastPath.match($0, dataset: TestData.embedded) != nil }
             #expect(taken, "\(line)")
         }
@@ -32,8 +39,11 @@ struct FastPathTests {
     func differential() {
         var generator = SplitMix(seed: 42)
         let ids = ["lacio", "sekkoia", "nope", "LACIO", "", "lac\\u0069o", "a\"b"]
-        let keys = ["\"jsonrpc\":\"2.0\"", "\"jsonrpc\":\"1.0\"", "\"id\":1", "\"id\":\"s\"", "\"id\":-0", "\"id\":01", "\"id\":1.5", "\"id\":null",
-                    "\"method\":\"laureate.get\"", "\"method\":\"ping\"", "\"method\":\"nope\"", "\"extra\":1"]
+        let keys = [
+            "\"jsonrpc\":\"2.0\"", "\"jsonrpc\":\"1.0\"", "\"id\":1", "\"id\":\"s\"", "\"id\":-0", "\"id\":01",
+            "\"id\":1.5", "\"id\":null",
+            "\"method\":\"laureate.get\"", "\"method\":\"ping\"", "\"method\":\"nope\"", "\"extra\":1",
+        ]
         var fast = 0
         for _ in 0..<5000 {
             var members = (0..<generator.next(4) + 1).map { _ in keys[generator.next(keys.count)] }
@@ -45,7 +55,8 @@ struct FastPathTests {
             if generator.next(4) == 0 {
                 let requestIDs = ["1", "-7", "\"x\"", "01", "1.5", "\"a\\\"b\"", "null", "\"\""]
                 let key = ids[generator.next(ids.count)]
-                line = #"{"jsonrpc":"2.0","id":\#(requestIDs[generator.next(requestIDs.count)]),"method":"laureate.get","params":{"id":"\#(key)"}}"#
+                line =
+                    #"{"jsonrpc":"2.0","id":\#(requestIDs[generator.next(requestIDs.count)]),"method":"laureate.get","params":{"id":"\#(key)"}}"#
             }
             if generator.next(10) == 0 { line.removeLast() }
             if generator.next(10) == 0 { line = "  " + line + " " }

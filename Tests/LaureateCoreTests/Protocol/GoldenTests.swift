@@ -1,6 +1,5 @@
-import Testing
-
 import Foundation
+import Testing
 
 @testable import LaureateCore
 
@@ -12,8 +11,11 @@ import Foundation
 @Suite("Golden protocol exchanges")
 struct GoldenTests {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Golden")
-    static let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
-    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted()) ?? []
+    static let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Golden")
+    static let cases =
+        (try? FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted())
+        ?? []
 
     private let dispatcher = RequestDispatcher(version: "test", adminPolicy: AdminPolicy(daemonUID: 4242))
 
@@ -38,7 +40,9 @@ struct GoldenTests {
             let expected = lines.popFirst() ?? ""
             var output: [UInt8] = []
             Array(request.utf8).withUnsafeBytes { buffer in
-                _ = dispatcher.handle(line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(), into: &output)
+                _ = dispatcher.handle(
+                    line: buffer, dataset: TestData.embedded, connection: &connection, server: FixedStatus(),
+                    into: &output)
             }
             let replies = String(decoding: output, as: UTF8.self).split(separator: "\n").joined(separator: "\n< ")
             let actual = replies.isEmpty ? "<" : "< " + replies
@@ -48,7 +52,8 @@ struct GoldenTests {
             recorded.append(actual)
         }
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try (recorded.joined(separator: "\n") + "\n").write(to: Self.sourceDirectory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try (recorded.joined(separator: "\n") + "\n").write(
+                to: Self.sourceDirectory.appendingPathComponent(name), atomically: true, encoding: .utf8)
             Issue.record("re-recorded \(name) (\(mismatches) changed); unset RECORD_GOLDEN and run again")
         }
     }

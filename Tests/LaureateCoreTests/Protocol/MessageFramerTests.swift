@@ -59,7 +59,9 @@ struct MessageFramerTests {
     func forEach() {
         var seen: [String] = []
         let complete = Array("a\n\nb\n0123456789ab\nc\n".utf8).withUnsafeBytes { bytes in
-            MessageFramer(maximumBytes: 10).forEachMessage(in: bytes) { seen.append(String(decoding: $0, as: UTF8.self)) }
+            MessageFramer(maximumBytes: 10).forEachMessage(in: bytes) {
+                seen.append(String(decoding: $0, as: UTF8.self))
+            }
         }
         #expect(!complete && seen == ["a", "b"])
     }

@@ -26,6 +26,8 @@ struct EnvironmentFileTests {
 
     @Test("names the line of a malformed assignment")
     func malformed() {
-        #expect(throws: ConfigurationError(file: "f", line: 2, reason: "expected KEY=value")) { try EnvironmentFile.parse("A=1\nnonsense\n", file: "f") }
+        #expect(throws: ConfigurationError(file: "f", line: 2, reason: "expected KEY=value")) {
+            try EnvironmentFile.parse("A=1\nnonsense\n", file: "f")
+        }
     }
 }

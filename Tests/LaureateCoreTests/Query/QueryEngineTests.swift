@@ -29,21 +29,27 @@ struct QueryEngineTests {
     @Test("filters take any of several values and combine")
     func filters() throws {
         let both = try search(["sector": ["5g", "intrants"], "limit": 1000])
-        #expect(both.total == TestData.sourceRecords.filter { ["5g", "intrants"].contains($0["sector"]?.stringValue ?? "") }.count)
+        #expect(
+            both.total
+                == TestData.sourceRecords.filter { ["5g", "intrants"].contains($0["sector"]?.stringValue ?? "") }.count)
         let tronico = TestData.sourceRecords.filter { $0["company"] == "Tronico" }.map { $0["id"]!.stringValue! }
         #expect(!tronico.isEmpty)
         #expect(ids(try search(["company": "TRONICO"])).sorted() == tronico.sorted())
-        #expect(try search(["region": "ile de france", "limit": 1000]).total == TestData.sourceRecords.filter { $0["region"] == "Île-de-France" }.count)
-        #expect(try search(["department": "44", "sector": "sante"]).items.allSatisfy {
-            let record = TestData.embedded.record($0).objectValue!
-            return record["department"] == "44" && record["sector"] == "sante"
-        })
+        #expect(
+            try search(["region": "ile de france", "limit": 1000]).total
+                == TestData.sourceRecords.filter { $0["region"] == "Île-de-France" }.count)
+        #expect(
+            try search(["department": "44", "sector": "sante"]).items.allSatisfy {
+                let record = TestData.embedded.record($0).objectValue!
+                return record["department"] == "44" && record["sector"] == "sante"
+            })
     }
 
     @Test("sorts with missing figures last, both ways")
     func sorting() throws {
         let dataset = try TestData.dataset([
-            TestData.record("a", ["jobs": 5]), TestData.record("b"), TestData.record("c", ["jobs": 50]), TestData.record("d", ["jobs": 7]),
+            TestData.record("a", ["jobs": 5]), TestData.record("b"), TestData.record("c", ["jobs": 50]),
+            TestData.record("d", ["jobs": 7]),
         ])
         #expect(ids(try search(["sort": "jobs"], in: dataset), in: dataset) == ["a", "d", "c", "b"])
         #expect(ids(try search(["sort": "-jobs"], in: dataset), in: dataset) == ["c", "d", "a", "b"])
@@ -78,14 +84,19 @@ struct QueryEngineTests {
     @Test("stats group, sum absent figures as nothing, and put missing keys in the null group")
     func stats() throws {
         let dataset = try TestData.dataset([
-            TestData.record("a", ["sector": "sante", "jobs": 5, "aid_eur": 10]), TestData.record("b", ["sector": "sante"]),
+            TestData.record("a", ["sector": "sante", "jobs": 5, "aid_eur": 10]),
+            TestData.record("b", ["sector": "sante"]),
             TestData.record("c", ["jobs": 2]), TestData.record("d", ["sector": "5g", "investment_eur": 100]),
         ])
         let result = QueryEngine.stats(StatsQuery(), in: dataset)
         #expect(result.groups.map(\.key) == [["sante"], ["5g"], [nil]])
-        #expect(result.groups[0].count == 2 && result.groups[0].figure(.jobs).sum == 5 && result.groups[0].figure(.aid).sum == 10)
+        #expect(
+            result.groups[0].count == 2 && result.groups[0].figure(.jobs).sum == 5
+                && result.groups[0].figure(.aid).sum == 10)
         #expect(result.groups[0].figure(.jobs).known == 1 && result.groups[0].figure(.investment).known == 0)
-        #expect(result.total.count == 4 && result.total.figure(.jobs).sum == 7 && result.total.figure(.investment).sum == 100)
+        #expect(
+            result.total.count == 4 && result.total.figure(.jobs).sum == 7
+                && result.total.figure(.investment).sum == 100)
         let json = result.json.objectValue!["groups"]!.arrayValue![1].objectValue!
         #expect(json["jobs"] == .null && json["investment_eur"] == 100 && json["known"]?.objectValue?["jobs"] == 0)
     }
@@ -94,6 +105,8 @@ struct QueryEngineTests {
     func embeddedStats() throws {
         let result = QueryEngine.stats(try StatsQuery(params: ["by": "region"]), in: TestData.embedded)
         #expect(result.groups.reduce(0) { $0 + $1.count } == 89)
-        #expect(result.total.figure(.jobs).sum == Int128(TestData.sourceRecords.compactMap { $0["jobs"]?.integerValue }.reduce(0, +)))
+        #expect(
+            result.total.figure(.jobs).sum
+                == Int128(TestData.sourceRecords.compactMap { $0["jobs"]?.integerValue }.reduce(0, +)))
     }
 }

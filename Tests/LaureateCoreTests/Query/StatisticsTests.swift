@@ -26,9 +26,13 @@ struct StatisticsTests {
         var random = Generator(state: seed)
         return (0..<count).map { index in
             var fields: JSONObject = ["call": Bool.random(using: &random) ? "relocalisation" : "autre"]
-            if Int.random(in: 0..<6, using: &random) > 0 { fields["sector"] = .string(sectors.randomElement(using: &random)!) }
+            if Int.random(in: 0..<6, using: &random) > 0 {
+                fields["sector"] = .string(sectors.randomElement(using: &random)!)
+            }
             if Bool.random(using: &random) { fields["region"] = .string(regions.randomElement(using: &random)!) }
-            if Bool.random(using: &random) { fields["department"] = .string(departments.randomElement(using: &random)!) }
+            if Bool.random(using: &random) {
+                fields["department"] = .string(departments.randomElement(using: &random)!)
+            }
             for name in ["jobs", "investment_eur", "aid_eur"] where Int.random(in: 0..<3, using: &random) == 0 {
                 let value: Int64 =
                     switch Int.random(in: 0..<4, using: &random) {
@@ -60,7 +64,9 @@ struct StatisticsTests {
                     return nil
                 }
                 guard !values.isEmpty else {
-                    for name in ["sum", "min", "max", "mean", "median"] { #expect(text(name) == nil, "\(context) \(name)") }
+                    for name in ["sum", "min", "max", "mean", "median"] {
+                        #expect(text(name) == nil, "\(context) \(name)")
+                    }
                     continue
                 }
                 #expect(text("sum") == String(sum), "\(context) sum \(figure)")
@@ -69,7 +75,8 @@ struct StatisticsTests {
                 // Median ×2 and mean ×100 as exact integers, compared with the decimal text.
                 let middle = values.count / 2
                 let doubledMedian =
-                    values.count % 2 == 1 ? 2 * Int128(values[middle]) : Int128(values[middle - 1]) + Int128(values[middle])
+                    values.count % 2 == 1
+                    ? 2 * Int128(values[middle]) : Int128(values[middle - 1]) + Int128(values[middle])
                 #expect(text("median").map(Self.hundredths) == doubledMedian * 50, "\(context) median \(figure)")
                 let count = Int128(values.count)
                 let meanHundredths = (sum * 100 * 2 + count) / (2 * count)

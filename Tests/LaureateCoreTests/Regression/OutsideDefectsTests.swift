@@ -12,8 +12,9 @@ struct OutsideDefectsTests {
         var output: [UInt8] = []
         var bytes = Array(line.utf8)
         _ = bytes.withUnsafeMutableBytes { line in
-            Self.dispatcher.handle(line: UnsafeRawBufferPointer(line), dataset: dataset, connection: &connection,
-                                   server: FixedStatus(), into: &output)
+            Self.dispatcher.handle(
+                line: UnsafeRawBufferPointer(line), dataset: dataset, connection: &connection,
+                server: FixedStatus(), into: &output)
         }
         return String(decoding: output, as: UTF8.self)
     }
@@ -40,7 +41,8 @@ struct OutsideDefectsTests {
         let count = 2_000
         let dataset = try TestData.dataset(
             (0..<count).map {
-                TestData.record("r\($0)", ["investment_eur": .number(JSONNumber(LaureateRecord.maximumFigure)), "jobs": 1])
+                TestData.record(
+                    "r\($0)", ["investment_eur": .number(JSONNumber(LaureateRecord.maximumFigure)), "jobs": 1])
             }
         )
         let expected = Int128(LaureateRecord.maximumFigure) * Int128(count)
@@ -87,13 +89,18 @@ struct OutsideDefectsTests {
     @Test("members come in the documented order, others by name, nested objects by name")
     func canonicalOrder() throws {
         let dataset = try TestData.dataset([
-            ["zeta": ["b": 1, "a": 2], "sources": ["https://example.invalid/a"], "call": "relocalisation", "alpha": 1,
-             "company": "C", "jobs": 3, "id": "x"]
+            [
+                "zeta": ["b": 1, "a": 2], "sources": ["https://example.invalid/a"], "call": "relocalisation",
+                "alpha": 1,
+                "company": "C", "jobs": 3, "id": "x",
+            ]
         ])
         var json: [UInt8] = []
         dataset.appendRecordJSON(0, to: &json)
-        #expect(String(decoding: json, as: UTF8.self)
-            == #"{"id":"x","company":"C","jobs":3,"call":"relocalisation","sources":["https://example.invalid/a"],"alpha":1,"zeta":{"a":2,"b":1}}"#)
+        #expect(
+            String(decoding: json, as: UTF8.self)
+                == #"{"id":"x","company":"C","jobs":3,"call":"relocalisation","sources":["https://example.invalid/a"],"alpha":1,"zeta":{"a":2,"b":1}}"#
+        )
     }
 
     @Test("a member given twice in one record is refused")
@@ -106,12 +113,14 @@ struct OutsideDefectsTests {
 
     // 3. A notification with params that are not an object was answered.
 
-    @Test("a notification with non-object params gets no reply, alone or in a batch",
-          arguments: [#""x""#, "[]", "5", "null", "true"])
+    @Test(
+        "a notification with non-object params gets no reply, alone or in a batch",
+        arguments: [#""x""#, "[]", "5", "null", "true"])
     func notificationParams(_ params: String) {
         #expect(reply(#"{"jsonrpc":"2.0","method":"ping","params":\#(params)}"#).isEmpty)
         #expect(reply(#"[{"jsonrpc":"2.0","method":"ping","params":\#(params)}]"#).isEmpty)
-        let mixed = reply(#"[{"jsonrpc":"2.0","method":"ping","params":\#(params)},{"jsonrpc":"2.0","id":2,"method":"ping"}]"#)
+        let mixed = reply(
+            #"[{"jsonrpc":"2.0","method":"ping","params":\#(params)},{"jsonrpc":"2.0","id":2,"method":"ping"}]"#)
         #expect(mixed == #"[{"jsonrpc":"2.0","id":2,"result":"pong"}]"# + "\n")
         #expect(reply(#"{"jsonrpc":"2.0","id":3,"method":"ping","params":\#(params)}"#).contains(#""code":-32602"#))
     }
@@ -133,11 +142,14 @@ struct OutsideDefectsTests {
 
     // 5. Accent folding stopped at U+017F.
 
-    @Test("Vietnamese and Romanian names fold", arguments: [
-        ("Nguyễn Frères", ["nguyen", "freres"]), ("Ștefănescu Industrie", ["stefanescu", "industrie"]),
-        ("Țesătoria", ["tesatoria"]), ("ǅemal", ["dzemal"]), ("ﬁbre", ["fibre"]), ("Ɓello", ["bello"]),
-        ("Dvořák Łódź", ["dvorak", "lodz"]), ("Straße Œuvre", ["strasse", "oeuvre"]), ("Trần Hưng Đạo", ["tran", "hung", "dao"]),
-    ])
+    @Test(
+        "Vietnamese and Romanian names fold",
+        arguments: [
+            ("Nguyễn Frères", ["nguyen", "freres"]), ("Ștefănescu Industrie", ["stefanescu", "industrie"]),
+            ("Țesătoria", ["tesatoria"]), ("ǅemal", ["dzemal"]), ("ﬁbre", ["fibre"]), ("Ɓello", ["bello"]),
+            ("Dvořák Łódź", ["dvorak", "lodz"]), ("Straße Œuvre", ["strasse", "oeuvre"]),
+            ("Trần Hưng Đạo", ["tran", "hung", "dao"]),
+        ])
     func folding(_ text: String, _ expected: [String]) {
         #expect(TextFolding.words(text) == expected)
     }
@@ -154,7 +166,8 @@ struct OutsideDefectsTests {
                 !name.contains(" WITH SMALL LETTER ")  // digraphs: ǅ folds to dz
             else { continue }
             let base = words[3].lowercased()
-            #expect(TextFolding.words(String(scalar)) == [base], "U+\(String(value, radix: 16, uppercase: true)) \(name)")
+            #expect(
+                TextFolding.words(String(scalar)) == [base], "U+\(String(value, radix: 16, uppercase: true)) \(name)")
             checked += 1
         }
         #expect(checked > 600)
@@ -163,7 +176,8 @@ struct OutsideDefectsTests {
     @Test("searches find Vietnamese and Romanian companies without their accents")
     func foldedSearch() throws {
         let dataset = try TestData.dataset([
-            TestData.record("nguyen", ["company": "Nguyễn Frères"]), TestData.record("tesatoria", ["company": "Țesătoria"]),
+            TestData.record("nguyen", ["company": "Nguyễn Frères"]),
+            TestData.record("tesatoria", ["company": "Țesătoria"]),
             TestData.record("other"),
         ])
         let words = QueryEngine.search(try SearchQuery(params: ["q": "nguyen freres"]), in: dataset)

@@ -10,8 +10,12 @@ import Testing
 struct ConnectionHandlerTests {
     private func makeChannel(limit: Int = 1 << 20) throws -> EmbeddedChannel {
         let logger = Logger(label: "test")
-        let store = DatasetStore(dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(), logger: logger)
-        let configuration = ServerConfiguration(listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), maximumLineBytes: limit)
+        let store = DatasetStore(
+            dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(),
+            logger: logger)
+        let configuration = ServerConfiguration(
+            listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), maximumLineBytes: limit
+        )
         let shared = SharedServerState(
             configuration: configuration,
             dispatcher: RequestDispatcher(version: "test", adminPolicy: configuration.adminPolicy),
@@ -20,7 +24,8 @@ struct ConnectionHandlerTests {
             logger: logger
         )
         let channel = EmbeddedChannel()
-        try channel.pipeline.syncOperations.addHandler(ConnectionHandler(shared: shared, peer: nil, connectionID: 1, allocator: channel.allocator))
+        try channel.pipeline.syncOperations.addHandler(
+            ConnectionHandler(shared: shared, peer: nil, connectionID: 1, allocator: channel.allocator))
         try channel.connect(to: SocketAddress(unixDomainSocketPath: "/unused")).wait()
         return channel
     }
@@ -43,7 +48,8 @@ struct ConnectionHandlerTests {
     @Test("frames lines fed one byte at a time, in chunks, or whole", arguments: [1, 3, 17, 4096])
     func chunking(_ chunk: Int) throws {
         let channel = try makeChannel()
-        let input = "\n\r\n" + (0..<20).map { #"{"id":\#($0),"method":"ping"}"# + ($0 % 2 == 0 ? "\r\n" : "\n") }.joined()
+        let input =
+            "\n\r\n" + (0..<20).map { #"{"id":\#($0),"method":"ping"}"# + ($0 % 2 == 0 ? "\r\n" : "\n") }.joined()
         try send(channel, input, chunk: chunk)
         let lines = try replies(channel)
         #expect(lines == (0..<20).map { #"{"jsonrpc":"2.0","id":\#($0),"result":"pong"}"# })

@@ -18,7 +18,9 @@ struct FaultTests {
     private func sendAll(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if written <= 0 { return }
             offset += written
         }
@@ -61,7 +63,9 @@ struct FaultTests {
                 received += count
             }
             let oneReply = 300 * 68_000
-            #expect(received < oneReply / 4, "the stalled connection was closed, its replies not all queued (\(received) bytes)")
+            #expect(
+                received < oneReply / 4,
+                "the stalled connection was closed, its replies not all queued (\(received) bytes)")
         }
     }
 
@@ -85,27 +89,34 @@ struct FaultTests {
     func reloadRace() async throws {
         let file = URL(fileURLWithPath: "/tmp/race-\(UUID().uuidString.prefix(8)).jsonl")
         let old = #"{"id":"x","company":"Old","call":"relocalisation","sources":[]}"#
-        let new = old.replacingOccurrences(of: "Old", with: "New") + "\n" + #"{"id":"y","company":"Y","call":"relocalisation","sources":[]}"#
+        let new =
+            old.replacingOccurrences(of: "Old", with: "New") + "\n"
+            + #"{"id":"y","company":"Y","call":"relocalisation","sources":[]}"#
         try old.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
-            let reader = Task { try await onOwnThread { () throws -> (old: Int, new: Int, mixed: Int) in
-                let connection = try LaureateConnection(path: path, timeout: 10)
-                var counts = (old: 0, new: 0, mixed: 0)
-                let batch = Array(#"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#.utf8) + [0x0A]
-                for _ in 0..<400 {
-                    try connection.send(batch)
-                    let replies = try connection.receive().arrayValue ?? []
-                    let company = replies.first?.objectValue?["result"]?.objectValue?["company"]?.stringValue
-                    let hasY = replies.last?.objectValue?["result"] != nil
-                    switch (company, hasY) {
-                    case ("Old", false): counts.old += 1
-                    case ("New", true): counts.new += 1
-                    default: counts.mixed += 1
+            let reader = Task {
+                try await onOwnThread { () throws -> (old: Int, new: Int, mixed: Int) in
+                    let connection = try LaureateConnection(path: path, timeout: 10)
+                    var counts = (old: 0, new: 0, mixed: 0)
+                    let batch =
+                        Array(
+                            #"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#
+                                .utf8) + [0x0A]
+                    for _ in 0..<400 {
+                        try connection.send(batch)
+                        let replies = try connection.receive().arrayValue ?? []
+                        let company = replies.first?.objectValue?["result"]?.objectValue?["company"]?.stringValue
+                        let hasY = replies.last?.objectValue?["result"] != nil
+                        switch (company, hasY) {
+                        case ("Old", false): counts.old += 1
+                        case ("New", true): counts.new += 1
+                        default: counts.mixed += 1
+                        }
                     }
+                    return counts
                 }
-                return counts
-            } }
+            }
             let admin = try LaureateConnection(path: path, timeout: 10)
             for round in 0..<30 {
                 try (round % 2 == 0 ? new : old).write(to: file, atomically: true, encoding: .utf8)
@@ -125,24 +136,27 @@ struct FaultTests {
         try one.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
-            let writer = Task { try await onOwnThread {
-                for round in 0..<300 {
-                    let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
-                    // Half the rewrites are atomic renames, half truncate and write in place.
-                    if round % 2 == 0 {
-                        try? text.write(to: file, atomically: true, encoding: .utf8)
-                    } else if let handle = try? FileHandle(forWritingTo: file) {
-                        try? handle.truncate(atOffset: 0)
-                        handle.write(Data(text.utf8))
-                        try? handle.close()
+            let writer = Task {
+                try await onOwnThread {
+                    for round in 0..<300 {
+                        let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
+                        // Half the rewrites are atomic renames, half truncate and write in place.
+                        if round % 2 == 0 {
+                            try? text.write(to: file, atomically: true, encoding: .utf8)
+                        } else if let handle = try? FileHandle(forWritingTo: file) {
+                            try? handle.truncate(atOffset: 0)
+                            handle.write(Data(text.utf8))
+                            try? handle.close()
+                        }
                     }
                 }
-            } }
+            }
             let admin = try LaureateConnection(path: path, timeout: 10)
             var outcomes: [String: Int] = [:]
             for _ in 0..<60 {
                 switch try admin.call("server.reload") {
-                case .result(let info): outcomes["records \(info.objectValue?["records"]?.integerValue ?? -1)", default: 0] += 1
+                case .result(let info):
+                    outcomes["records \(info.objectValue?["records"]?.integerValue ?? -1)", default: 0] += 1
                 case .error(let code, _, _): outcomes["error \(code)", default: 0] += 1
                 }
             }

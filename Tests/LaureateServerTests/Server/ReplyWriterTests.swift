@@ -17,16 +17,19 @@ struct ReplyWriterTests {
 
     struct Status: ServerStatusSource {
         func currentStatus() -> ServerStatus {
-            ServerStatus(version: "t", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
+            ServerStatus(
+                version: "t", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
         }
     }
 
-    @Test("the same bytes as into an array, for fast and full replies", arguments: [
-        #"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#,
-        #"{"id":"x","method":"ping"}"#, #"{"id":1,"method":"laureate.get","params":{"id":"nope"}}"#,
-        #"[{"id":1,"method":"ping"},{"id":2,"method":"laureate.stats","params":{"by":["sector","region"]}}]"#,
-        #"{"id":3,"method":"laureate.search","params":{"q":"laser"}}"#, "not json",
-    ])
+    @Test(
+        "the same bytes as into an array, for fast and full replies",
+        arguments: [
+            #"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"#,
+            #"{"id":"x","method":"ping"}"#, #"{"id":1,"method":"laureate.get","params":{"id":"nope"}}"#,
+            #"[{"id":1,"method":"ping"},{"id":2,"method":"laureate.stats","params":{"by":["sector","region"]}}]"#,
+            #"{"id":3,"method":"laureate.search","params":{"q":"laser"}}"#, "not json",
+        ])
     func sameBytes(_ line: String) {
         let dispatcher = RequestDispatcher(version: "t", adminPolicy: AdminPolicy(daemonUID: 0))
         var array: [UInt8] = []
@@ -35,9 +38,11 @@ struct ReplyWriterTests {
             var connection = ConnectionState(peer: nil)
             Array(line.utf8).withUnsafeBytes { bytes in
                 if index == 0 {
-                    _ = dispatcher.handle(line: bytes, dataset: Self.dataset, connection: &connection, server: Status(), into: &array)
+                    _ = dispatcher.handle(
+                        line: bytes, dataset: Self.dataset, connection: &connection, server: Status(), into: &array)
                 } else {
-                    _ = dispatcher.handle(line: bytes, dataset: Self.dataset, connection: &connection, server: Status(), into: &buffer)
+                    _ = dispatcher.handle(
+                        line: bytes, dataset: Self.dataset, connection: &connection, server: Status(), into: &buffer)
                 }
             }
         }

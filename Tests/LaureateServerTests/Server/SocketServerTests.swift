@@ -30,15 +30,19 @@ struct SocketServerTests {
 
     @Test("stops and removes its socket when its task is cancelled, as on graceful shutdown")
     func cancellation() async throws {
-        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("laureated-test-\(UUID().uuidString.prefix(8))")
+        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent(
+            "laureated-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("d.sock").path
         let logger = Logger(label: "test")
-        let store = DatasetStore(dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(), logger: logger)
+        let store = DatasetStore(
+            dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(),
+            logger: logger)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
         let server = SocketServer(
-            configuration: ServerConfiguration(listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid())),
+            configuration: ServerConfiguration(
+                listener: .path(path), version: "test", adminPolicy: AdminPolicy(daemonUID: getuid())),
             store: store, logger: logger, onReady: { readyContinuation.yield($0) })
         let running = Task { try await server.run() }
         var iterator = ready.makeAsyncIterator()
@@ -51,13 +55,17 @@ struct SocketServerTests {
 
     @Test("reloads on request, pushes dataset.reloaded, and keeps the old data on a bad file")
     func reload() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString.prefix(8)).jsonl")
-        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reload-\(UUID().uuidString.prefix(8)).jsonl")
+        try #"{"id":"one","company":"A","call":"relocalisation","sources":[]}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
             let subscriber = try LaureateConnection(path: path, timeout: 5)
             _ = try subscriber.call("events.subscribe", params: ["topics": ["dataset"]])
-            try (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n" + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
+            try
+                (#"{"id":"one","company":"A","call":"relocalisation","sources":[]}"# + "\n"
+                + #"{"id":"two","company":"B","call":"relocalisation","sources":[]}"#)
                 .write(to: file, atomically: true, encoding: .utf8)
             let admin = try LaureateConnection(path: path, timeout: 5)
             guard case .result(let info) = try admin.call("server.reload") else {
@@ -121,7 +129,9 @@ struct SocketServerTests {
         try await withTestServer { path in
             #expect(throws: ServerError.socketInUse(path: path)) { try SocketFile.prepare(path) }
         }
-        let stale = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString.prefix(8)).sock").path
+        let stale = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stale-\(UUID().uuidString.prefix(8)).sock"
+        ).path
         close(UnixSocket.bound(to: stale, type: Int32(SOCK_STREAM.rawValue)))
         #expect(FileManager.default.fileExists(atPath: stale))
         try SocketFile.prepare(stale)

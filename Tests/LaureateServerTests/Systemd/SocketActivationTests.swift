@@ -8,7 +8,8 @@ import Testing
 struct SocketActivationTests {
     @Test("takes the sockets passed to us, with their names")
     func ours() throws {
-        let sockets = try SocketActivation.sockets(environment: ["LISTEN_PID": "42", "LISTEN_FDS": "2", "LISTEN_FDNAMES": "other:laureated.socket"], pid: 42)
+        let sockets = try SocketActivation.sockets(
+            environment: ["LISTEN_PID": "42", "LISTEN_FDS": "2", "LISTEN_FDNAMES": "other:laureated.socket"], pid: 42)
         #expect(sockets == [ActivatedSocket(fd: 3, name: "other"), ActivatedSocket(fd: 4, name: "laureated.socket")])
         #expect(SocketActivation.choose(sockets, preferredName: "laureated.socket")?.fd == 4)
         #expect(SocketActivation.choose(sockets, preferredName: "missing")?.fd == 3)
@@ -24,14 +25,20 @@ struct SocketActivationTests {
     @Test("falls back to fd 3 without names")
     func unnamed() throws {
         let sockets = try SocketActivation.sockets(environment: ["LISTEN_PID": "7", "LISTEN_FDS": "1"], pid: 7)
-        #expect(SocketActivation.choose(sockets, preferredName: "laureated.socket") == ActivatedSocket(fd: 3, name: nil))
+        #expect(
+            SocketActivation.choose(sockets, preferredName: "laureated.socket") == ActivatedSocket(fd: 3, name: nil))
     }
 
-    @Test("rejects malformed values", arguments: [
-        ["LISTEN_PID": "x", "LISTEN_FDS": "1"], ["LISTEN_PID": "7", "LISTEN_FDS": "-1"], ["LISTEN_PID": "7", "LISTEN_FDS": "one"], ["LISTEN_PID": "0"],
-    ])
+    @Test(
+        "rejects malformed values",
+        arguments: [
+            ["LISTEN_PID": "x", "LISTEN_FDS": "1"], ["LISTEN_PID": "7", "LISTEN_FDS": "-1"],
+            ["LISTEN_PID": "7", "LISTEN_FDS": "one"], ["LISTEN_PID": "0"],
+        ])
     func malformed(_ environment: [String: String]) {
-        #expect(throws: SocketActivation.ParseError.self) { try SocketActivation.sockets(environment: environment, pid: 7) }
+        #expect(throws: SocketActivation.ParseError.self) {
+            try SocketActivation.sockets(environment: environment, pid: 7)
+        }
     }
 
     @Test("sd_is_socket_unix tells a listening socket from anything else")

@@ -8,7 +8,9 @@ import Testing
 @Suite("systemd notifications", .serialized)
 struct SystemdNotifierTests {
     private func withNotifySocket(_ body: (Int32) throws -> Void) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString.prefix(8)).sock").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "notify-\(UUID().uuidString.prefix(8)).sock"
+        ).path
         let fd = UnixSocket.bound(to: path, type: Int32(SOCK_DGRAM.rawValue))
         #expect(fd >= 0)
         setenv("NOTIFY_SOCKET", path, 1)
