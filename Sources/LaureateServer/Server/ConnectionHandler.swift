@@ -173,12 +173,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     break
                 }
             }
+            let readerIndex = buffer.readerIndex
             let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
                 switch framer.next(in: bytes, atEnd: inputClosed) {
                 case .message(let line, let consumed):
                     // Warming only pays when several requests wait: one alone would just be scanned twice.
-                    if buffer.readerIndex >= warmedUntil, consumed < bytes.count {
-                        warmUp(bytes, at: buffer.readerIndex, dataset: dataset)
+                    if readerIndex >= warmedUntil, consumed < bytes.count {
+                        warmUp(bytes, at: readerIndex, dataset: dataset)
                     }
                     return (
                         consumed,
