@@ -48,11 +48,3 @@ func withTestServer(
     }
     #expect(!FileManager.default.fileExists(atPath: path), "the socket file is removed at shutdown")
 }
-
-/// Runs blocking client work on a thread of its own, so that it does not hold one of Swift
-/// concurrency's worker threads (two on a 2-vCPU machine), which the server's reloads need.
-func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}

@@ -1,6 +1,8 @@
 public import LaureateCore
 public import Logging
 import NIOConcurrencyHelpers
+public import NIOCore
+import NIOPosix
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +18,10 @@ public final class DatasetStore: Sendable {
 
     private let state: NIOLockedValueBox<State>
     private let subscribers = NIOLockedValueBox<[ObjectIdentifier: @Sendable ([UInt8]) -> Void]>([:])
-    private let queue = ReloadQueue()
+    /// One thread of its own: reloads run on it one at a time, in the order asked (a reload asked
+    /// during another reads the newest files after it), and the load's blocking reads never hold
+    /// an event loop or one of Swift concurrency's threads, which answering needs none of.
+    private let reloads = NIOThreadPool(numberOfThreads: 1)
     public let configuration: DatasetConfiguration
     private let logger: Logger
     private let notifier = SystemdNotifier()
@@ -26,6 +31,11 @@ public final class DatasetStore: Sendable {
         self.state = NIOLockedValueBox(State(dataset: dataset))
         self.configuration = configuration
         self.logger = logger
+        reloads.start()
+    }
+
+    deinit {
+        reloads.shutdownGracefully { _ in }
     }
 
     /// The snapshot to answer from; handlers read it once per read burst.
@@ -39,25 +49,37 @@ public final class DatasetStore: Sendable {
         "Serving \(dataset.count) laureate records (\(verb) in \(Int((seconds * 1000).rounded())) ms)"
     }
 
-    /// Re-reads the dataset off the event loop and swaps it in; on failure the old one stays.
-    /// Reloads run one at a time, in the order asked.
+    /// Re-reads the dataset on the reload thread and swaps it in; on failure the old one stays.
+    /// The future completes on `eventLoop`, the asking connection's.
     /// - Parameter trigger: what asked for it (`SIGHUP`, `server.reload`), for the log.
-    public func reload(trigger: String) async -> Result<DatasetInfo, DatasetLoadError> {
-        await queue.run { await self.performReload(trigger: trigger) }
+    public func reload(
+        trigger: String, on eventLoop: any EventLoop
+    ) -> EventLoopFuture<Result<DatasetInfo, DatasetLoadError>> {
+        reloads.runIfActive(eventLoop: eventLoop) { self.performReload(trigger: trigger) }
     }
 
-    private func performReload(trigger: String) async -> Result<DatasetInfo, DatasetLoadError> {
+    /// `reload(trigger:on:)` for async callers (the SIGHUP handler).
+    public func reload(trigger: String) async -> Result<DatasetInfo, DatasetLoadError> {
+        do {
+            return try await reloads.runIfActive { self.performReload(trigger: trigger) }
+        } catch {
+            return .failure(
+                DatasetLoadError(
+                    file: configuration.paths.first ?? DatasetLoader.embeddedPath, line: nil,
+                    field: nil, reason: "the daemon is stopping"))
+        }
+    }
+
+    private func performReload(trigger: String) -> Result<DatasetInfo, DatasetLoadError> {
         notifier.notifyReloading()
         logger.info("reloading the dataset", metadata: ["reload.trigger": "\(trigger)"])
         let start = SystemdNotifier.monotonicMicroseconds()
-        let configuration = self.configuration
-        let outcome = await Task.detached { () -> Result<Dataset, DatasetLoadError> in
-            do throws(DatasetLoadError) {
-                return .success(try DatasetLoader.load(configuration))
-            } catch {
-                return .failure(error)
-            }
-        }.value
+        let outcome: Result<Dataset, DatasetLoadError>
+        do throws(DatasetLoadError) {
+            outcome = .success(try DatasetLoader.load(configuration))
+        } catch {
+            outcome = .failure(error)
+        }
         let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
         switch outcome {
         case .success(let dataset):
@@ -110,21 +132,5 @@ public final class DatasetStore: Sendable {
     /// Stops the pushes of `subscribe`.
     package func unsubscribe(_ id: ObjectIdentifier) {
         _ = subscribers.withLockedValue { $0.removeValue(forKey: id) }
-    }
-}
-
-/// Runs reloads one after another: a reload asked during another runs after it, so it reads the
-/// newest files.
-private actor ReloadQueue {
-    private var tail: Task<Void, Never>?
-
-    func run<Value: Sendable>(_ operation: @escaping @Sendable () async -> Value) async -> Value {
-        let previous = tail
-        let task = Task<Value, Never> {
-            await previous?.value
-            return await operation()
-        }
-        tail = Task { _ = await task.value }
-        return await task.value
     }
 }

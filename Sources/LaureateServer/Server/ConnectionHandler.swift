@@ -265,13 +265,18 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         waitingForReload = true
         setReading(false, context: context)
         flushOutput(context: context)
-        let store = shared.store
-        let promise = context.eventLoop.makePromise(of: Result<DatasetInfo, ProtocolError>.self)
-        promise.completeWithTask {
-            await store.reload(trigger: "server.reload").mapError(\.protocolError)
-        }
-        promise.futureResult.assumeIsolated().whenSuccess { result in
-            self.finishReload(pending, result: result)
+        let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
+        reloaded.assumeIsolated().whenComplete { result in
+            switch result {
+            case .success(let outcome): self.finishReload(pending, result: outcome.mapError(\.protocolError))
+            case .failure:
+                // The reload thread is gone: the daemon is stopping.
+                let path = self.shared.store.configuration.paths.joined(separator: ", ")
+                let error = ProtocolError(
+                    .reloadFailed, message: "dataset not reloaded: the daemon is stopping",
+                    data: ["path": .string(path), "reason": "the daemon is stopping"])
+                self.finishReload(pending, result: .failure(error))
+            }
         }
     }
 

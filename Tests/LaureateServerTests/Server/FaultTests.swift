@@ -95,27 +95,25 @@ struct FaultTests {
         try old.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
-            let reader = Task {
-                try await onOwnThread { () throws -> (old: Int, new: Int, mixed: Int) in
-                    let connection = try LaureateConnection(path: path, timeout: 10)
-                    var counts = (old: 0, new: 0, mixed: 0)
-                    let batch =
-                        Array(
-                            #"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#
-                                .utf8) + [0x0A]
-                    for _ in 0..<400 {
-                        try connection.send(batch)
-                        let replies = try connection.receive().arrayValue ?? []
-                        let company = replies.first?.objectValue?["result"]?.objectValue?["company"]?.stringValue
-                        let hasY = replies.last?.objectValue?["result"] != nil
-                        switch (company, hasY) {
-                        case ("Old", false): counts.old += 1
-                        case ("New", true): counts.new += 1
-                        default: counts.mixed += 1
-                        }
+            let reader = Task { () throws -> (old: Int, new: Int, mixed: Int) in
+                let connection = try LaureateConnection(path: path, timeout: 10)
+                var counts = (old: 0, new: 0, mixed: 0)
+                let batch =
+                    Array(
+                        #"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#
+                            .utf8) + [0x0A]
+                for _ in 0..<400 {
+                    try connection.send(batch)
+                    let replies = try connection.receive().arrayValue ?? []
+                    let company = replies.first?.objectValue?["result"]?.objectValue?["company"]?.stringValue
+                    let hasY = replies.last?.objectValue?["result"] != nil
+                    switch (company, hasY) {
+                    case ("Old", false): counts.old += 1
+                    case ("New", true): counts.new += 1
+                    default: counts.mixed += 1
                     }
-                    return counts
                 }
+                return counts
             }
             let admin = try LaureateConnection(path: path, timeout: 10)
             for round in 0..<30 {
@@ -137,17 +135,15 @@ struct FaultTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTestServer(datasetPaths: [file.path]) { path in
             let writer = Task {
-                try await onOwnThread {
-                    for round in 0..<300 {
-                        let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
-                        // Half the rewrites are atomic renames, half truncate and write in place.
-                        if round % 2 == 0 {
-                            try? text.write(to: file, atomically: true, encoding: .utf8)
-                        } else if let handle = try? FileHandle(forWritingTo: file) {
-                            try? handle.truncate(atOffset: 0)
-                            handle.write(Data(text.utf8))
-                            try? handle.close()
-                        }
+                for round in 0..<300 {
+                    let text = round % 3 == 2 ? String(two.prefix(50)) : (round % 2 == 0 ? two : one)
+                    // Half the rewrites are atomic renames, half truncate and write in place.
+                    if round % 2 == 0 {
+                        try? text.write(to: file, atomically: true, encoding: .utf8)
+                    } else if let handle = try? FileHandle(forWritingTo: file) {
+                        try? handle.truncate(atOffset: 0)
+                        handle.write(Data(text.utf8))
+                        try? handle.close()
                     }
                 }
             }
@@ -160,7 +156,7 @@ struct FaultTests {
                 case .error(let code, _, _): outcomes["error \(code)", default: 0] += 1
                 }
             }
-            try await writer.value
+            await writer.value
             #expect(Set(outcomes.keys).isSubset(of: ["records 1", "records 2", "error -32004"]), "\(outcomes)")
             #expect(try admin.call("ping") == .result("pong"))
         }
