@@ -184,10 +184,7 @@ struct Sectors: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let session = Session(options: global)
-        let sectors = try session.call("sector.list")
-        if global.json { return session.printJSON(sectors) }
-        session.terminal.out(Tables.sectors(sectors, terminal: session.terminal))
+        try Session(options: global).show("sector.list") { Tables.sectors($0, terminal: $1) }
     }
 }
 
@@ -196,10 +193,7 @@ struct Program: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let session = Session(options: global)
-        let program = try session.call("program.info")
-        if global.json { return session.printJSON(program) }
-        session.terminal.out(Cards.program(program, terminal: session.terminal))
+        try Session(options: global).show("program.info") { Cards.program($0, terminal: $1) }
     }
 }
 
@@ -209,10 +203,7 @@ struct Status: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let session = Session(options: global)
-        let status = try session.call("server.status")
-        if global.json { return session.printJSON(status) }
-        session.terminal.out(Cards.status(status, terminal: session.terminal))
+        try Session(options: global).show("server.status") { Cards.status($0, terminal: $1) }
     }
 }
 
@@ -270,10 +261,7 @@ struct Discover: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let session = Session(options: global)
-        let document = try session.call("rpc.discover")
-        if global.json { return session.printJSON(document) }
-        session.terminal.out(Tables.methods(document, terminal: session.terminal))
+        try Session(options: global).show("rpc.discover") { Tables.methods($0, terminal: $1) }
     }
 }
 

@@ -78,6 +78,14 @@ struct Session {
         return ExitCode(status.rawValue)
     }
 
+    /// Calls a method that takes no params and prints its result: the JSON with `--json`, else the
+    /// view of it for people.
+    func show(_ method: String, _ view: (JSONValue, Terminal) -> String) throws {
+        let result = try call(method)
+        if options.json { return printJSON(result) }
+        terminal.out(view(result, terminal))
+    }
+
     /// Prints JSON: pretty on a terminal, one line when piped.
     func printJSON(_ value: JSONValue) {
         var bytes: [UInt8] = []

@@ -40,8 +40,9 @@ nice_limit=$(awk '/Max nice priority/ {print $4}' /proc/"$(prop laureated.servic
 if [ -z "$noise" ]; then
   ok "a clean start logs only the daemon's own lines (RLIMIT_NICE $nice_limit)"
 elif [ "$nice_limit" -lt 24 ] && ! echo "$noise" | grep -qv "errno=13"; then
-  # LimitNICE=-4 is RLIMIT_NICE 24; a manager without CAP_SYS_RESOURCE (as in some sandboxes)
-  # cannot raise the hard limit, and the one nice -4 worker is then refused with EACCES.
+  # LimitNICE=-4 is RLIMIT_NICE 24; a manager without CAP_SYS_RESOURCE (as in some sandboxes,
+  # where the hard limit is 0) cannot raise it, and libdispatch's one nice -4 thread is then
+  # refused with EACCES. The syscall itself must not be refused (errno=1).
   echo "    SKIP clean start: this manager could not apply LimitNICE=-4 (RLIMIT_NICE $nice_limit): $(echo "$noise" | head -1)"
 else
   bad "start logged: $(echo "$noise" | head -2)"

@@ -46,7 +46,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private static let warmUpLines = 64
 
     private var idleCheck: RepeatedTask?
-    private var lastActivity = NIODeadline.now()
+    /// Times come from the event loop's clock, which `EmbeddedChannel.advanceTime` drives in tests.
+    private var lastActivity = NIODeadline.uptimeNanoseconds(0)
     private var unwritableSince: NIODeadline?
 
     private var waitingForReload = false
@@ -90,12 +91,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let period = TimeAmount.nanoseconds(max(shortest.nanoseconds / 4, 10_000_000))
         let idleLimit = configuration.idleTimeout.map(TimeAmount.init)
         let stallLimit = configuration.outputStallTimeout.map(TimeAmount.init)
-        lastActivity = .now()
+        lastActivity = context.eventLoop.now
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         idleCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
             let handler = loopBound.value
             guard let context = handler.context, !handler.closing else { return }
-            let now = NIODeadline.now()
+            let now = context.eventLoop.now
             if let stallLimit, let since = handler.unwritableSince, now - since >= stallLimit {
                 handler.logger.warning(
                     "closing a connection whose peer does not read its replies",
@@ -125,7 +126,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        lastActivity = .now()
+        lastActivity = context.eventLoop.now
         flushOutput(context: context)
     }
 
@@ -141,7 +142,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        unwritableSince = context.channel.isWritable ? nil : .now()
+        unwritableSince = context.channel.isWritable ? nil : context.eventLoop.now
         if context.channel.isWritable {
             if !waitingForReload { setReading(true, context: context) }
             processLines(context: context)
@@ -331,7 +332,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Finishes the replies owed, then closes: used at shutdown.
     func shutDownGracefully() {
         guard let context else { return }
-        lastActivity = .now()
+        lastActivity = context.eventLoop.now
         closeWhenQuiet(context: context)
     }
 
@@ -340,7 +341,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// connection has been quiet for a moment. `SocketServer` force-closes after 5 s regardless.
     private func closeWhenQuiet(context: ChannelHandlerContext) {
         guard !closing else { return }
-        let quiet = NIODeadline.now() - lastActivity >= .milliseconds(100)
+        let quiet = context.eventLoop.now - lastActivity >= .milliseconds(100)
         if quiet, !waitingForReload, inbound.map({ $0.readableBytes == 0 }) ?? true {
             close(context: context)
             return

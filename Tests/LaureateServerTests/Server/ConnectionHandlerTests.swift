@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Connection handler framing")
 struct ConnectionHandlerTests {
-    private func makeChannel(limit: Int = 1 << 20) throws -> EmbeddedChannel {
+    private func makeChannel(limit: Int = 1 << 20, idleTimeout: Duration? = nil) throws -> EmbeddedChannel {
         let logger = Logger(label: "test")
         let store = DatasetStore(
             dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(),
@@ -16,8 +16,10 @@ struct ConnectionHandlerTests {
         let configuration = ServerConfiguration(
             listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), maximumLineBytes: limit
         )
+        var configured = configuration
+        configured.idleTimeout = idleTimeout
         let shared = SharedServerState(
-            configuration: configuration,
+            configuration: configured,
             dispatcher: RequestDispatcher(version: "test", adminPolicy: configuration.adminPolicy),
             store: store,
             counters: ServerCounters(version: "test", store: store),
@@ -54,6 +56,19 @@ struct ConnectionHandlerTests {
         let lines = try replies(channel)
         #expect(lines == (0..<20).map { #"{"jsonrpc":"2.0","id":\#($0),"result":"pong"}"# })
         #expect(channel.isActive)
+    }
+
+    @Test("an idle connection is closed once the idle timeout has passed on the loop's clock, not before")
+    func idle() throws {
+        let channel = try makeChannel(idleTimeout: .seconds(10))
+        let loop = channel.embeddedEventLoop
+        loop.advanceTime(by: .seconds(6))
+        try send(channel, #"{"id":1,"method":"ping"}"# + "\n", chunk: 64)
+        #expect(try replies(channel) == [#"{"jsonrpc":"2.0","id":1,"result":"pong"}"#])
+        loop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive, "closed before 10 s of quiet")
+        loop.advanceTime(by: .seconds(3))
+        #expect(!channel.isActive, "still open after 12 s of quiet")
     }
 
     @Test("a line over the limit gets -32600 and the connection closes")
