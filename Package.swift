@@ -66,6 +66,7 @@ let package = Package(
         .executableTarget(
             name: "laureated",
             dependencies: [
+                "LaureateCore",
                 "LaureateServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -77,6 +78,7 @@ let package = Package(
         .executableTarget(
             name: "laureatectl",
             dependencies: [
+                "LaureateCore",
                 "LaureateClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -85,6 +87,7 @@ let package = Package(
         .executableTarget(
             name: "laureate-bench",
             dependencies: [
+                "LaureateCore",
                 "LaureateClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(
             name: "LaureateServerTests",
             dependencies: [
+                "LaureateCore",
                 "LaureateServer",
                 "LaureateClient",
                 .product(name: "NIOCore", package: "swift-nio"),

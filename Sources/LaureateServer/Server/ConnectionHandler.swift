@@ -16,6 +16,9 @@ import Synchronization
 /// writes straight into the output `ByteBuffer` (a `ReplyWriter`): for `laureate.get` and `ping`
 /// the raw request id and the record's pre-encoded JSON, copied once.
 ///
+/// This file frames, dispatches and applies back-pressure; reload suspension, subscriptions and
+/// timers are in `ConnectionHandler+Reload`, `+Subscription` and `+Timers`.
+///
 /// Replies stay in request order: a `server.reload` pauses the line loop until the reload is
 /// done. Backpressure: when replies pile up past the high-water mark, or the channel is not
 /// writable, reading stops until the peer catches up, so a reader that does not read costs a
@@ -24,19 +27,19 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private let shared: SharedServerState
-    private let logger: Logger
+    let shared: SharedServerState
+    let logger: Logger
     // The per-request state below is touched only on this channel's event loop and never
     // re-entrantly, so its dynamic exclusivity checks (a tenth of the time per request, measured)
     // are turned off for these properties alone.
-    @exclusivity(unchecked) private var connection: ConnectionState
-    private var context: ChannelHandlerContext?
-    private let connectionID: Int
+    @exclusivity(unchecked) var connection: ConnectionState
+    var context: ChannelHandlerContext?
+    let connectionID: Int
 
     /// Received bytes not yet answered: at most one unfinished line, or lines held while paused.
-    @exclusivity(unchecked) private var inbound: ByteBuffer?
+    @exclusivity(unchecked) var inbound: ByteBuffer?
     /// Replies of this read burst, written to the channel in one go; reused across bursts.
-    @exclusivity(unchecked) private var outputBuffer: ByteBuffer
+    @exclusivity(unchecked) var outputBuffer: ByteBuffer
     private let framer: MessageFramer
 
     /// Where the cache warm-up pass has reached in the inbound buffer, and a sink for its loads.
@@ -45,15 +48,15 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     @exclusivity(unchecked) private var warmSlots: [UInt64] = []
     private static let warmUpLines = 64
 
-    private var idleCheck: RepeatedTask?
+    var idleCheck: RepeatedTask?
     /// Times come from the event loop's clock, which `EmbeddedChannel.advanceTime` drives in tests.
-    private var lastActivity = NIODeadline.uptimeNanoseconds(0)
-    private var unwritableSince: NIODeadline?
+    var lastActivity = NIODeadline.uptimeNanoseconds(0)
+    var unwritableSince: NIODeadline?
 
-    private var waitingForReload = false
-    private var inputClosed = false
-    private var closing = false
-    private var subscribed = false
+    var waitingForReload = false
+    var inputClosed = false
+    var closing = false
+    var subscribed = false
 
     init(shared: SharedServerState, peer: PeerCredentials?, connectionID: Int, allocator: ByteBufferAllocator) {
         self.shared = shared
@@ -76,42 +79,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         if subscribed { shared.store.unsubscribe(ObjectIdentifier(self)) }
         idleCheck?.cancel()
         self.context = nil
-    }
-
-    /// Closes the connection once it has been quiet for the idle timeout, or once its peer has not
-    /// read its replies for the output stall timeout (its queued replies stay past the high-water
-    /// mark all that time). A periodic check of timestamps rather than NIO's `IdleStateHandler`,
-    /// which reschedules a timer on every read and cost 8 % of one-request-at-a-time throughput.
-    private func startIdleCheck(context: ChannelHandlerContext) {
-        let configuration = shared.configuration
-        let limits = [configuration.idleTimeout, configuration.outputStallTimeout].compactMap {
-            $0.map(TimeAmount.init)
-        }
-        guard let shortest = limits.min() else { return }
-        let period = TimeAmount.nanoseconds(max(shortest.nanoseconds / 4, 10_000_000))
-        let idleLimit = configuration.idleTimeout.map(TimeAmount.init)
-        let stallLimit = configuration.outputStallTimeout.map(TimeAmount.init)
-        lastActivity = context.eventLoop.now
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        idleCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
-            let handler = loopBound.value
-            guard let context = handler.context, !handler.closing else { return }
-            let now = context.eventLoop.now
-            if let stallLimit, let since = handler.unwritableSince, now - since >= stallLimit {
-                handler.logger.warning(
-                    "closing a connection whose peer does not read its replies",
-                    metadata: [
-                        "stall.seconds": "\(stallLimit.nanoseconds / 1_000_000_000)"
-                    ])
-                handler.closing = true
-                context.close(promise: nil)
-            } else if let idleLimit, handler.unwritableSince == nil, now - handler.lastActivity >= idleLimit {
-                handler.logger.debug(
-                    "closing an idle connection", metadata: ["idle.seconds": "\(idleLimit.nanoseconds / 1_000_000_000)"]
-                )
-                handler.close(context: context)
-            }
-        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -160,7 +127,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     // MARK: - Framing and dispatch
 
     /// Answers every complete line held, unless paused by a reload or by backpressure.
-    private func processLines(context: ChannelHandlerContext) {
+    func processLines(context: ChannelHandlerContext) {
         guard !closing, !waitingForReload, var buffer = inbound else { return }
         inbound = nil
         warmedUntil = 0
@@ -243,68 +210,14 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         warmedUntil = readerIndex + max(1, offset)
     }
 
-    private func updateSubscription(context: ChannelHandlerContext) {
-        guard !subscribed, connection.topics.contains("dataset") else { return }
-        subscribed = true
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let eventLoop = context.eventLoop
-        shared.store.subscribe(ObjectIdentifier(self)) { line in
-            eventLoop.execute { loopBound.value.push(line) }
-        }
-    }
-
-    /// Writes a pushed notification between replies.
-    private func push(_ line: [UInt8]) {
-        guard let context, !closing else { return }
-        outputBuffer.writeBytes(line)
-        flushOutput(context: context)
-    }
-
-    // MARK: - Reload
-
-    private func startReload(_ pending: PendingReload, context: ChannelHandlerContext) {
-        waitingForReload = true
-        setReading(false, context: context)
-        flushOutput(context: context)
-        let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
-        reloaded.assumeIsolated().whenComplete { result in
-            switch result {
-            case .success(let outcome): self.finishReload(pending, result: outcome.mapError(\.protocolError))
-            case .failure:
-                // The reload thread is gone: the daemon is stopping.
-                let path = self.shared.store.configuration.paths.joined(separator: ", ")
-                let error = ProtocolError(
-                    .reloadFailed, message: "dataset not reloaded: the daemon is stopping",
-                    data: ["path": .string(path), "reason": "the daemon is stopping"])
-                self.finishReload(pending, result: .failure(error))
-            }
-        }
-    }
-
-    private func finishReload(_ pending: PendingReload, result: Result<DatasetInfo, ProtocolError>) {
-        guard let context else { return }
-        waitingForReload = false
-        setReading(true, context: context)
-        let outcome = shared.dispatcher.resume(
-            pending, reloadResult: result, dataset: shared.store.current,
-            connection: &connection, server: shared.counters, into: &outputBuffer)
-        if case .reload(let next) = outcome {
-            startReload(next, context: context)
-            return
-        }
-        processLines(context: context)
-        flushOutput(context: context)
-        closeWhenDone(context: context)
-    }
-
     // MARK: - Output and closing
 
     /// Stops or resumes reading requests, so that unread input stays bounded while paused.
-    private func setReading(_ reading: Bool, context: ChannelHandlerContext) {
+    func setReading(_ reading: Bool, context: ChannelHandlerContext) {
         try? context.channel.syncOptions?.setOption(ChannelOptions.autoRead, value: reading)
     }
 
-    private func flushOutput(context: ChannelHandlerContext) {
+    func flushOutput(context: ChannelHandlerContext) {
         guard outputBuffer.readableBytes > 0 else { return }
         context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
         // Reuse the buffer: once the write is done we hold the only reference again, so clearing
@@ -313,13 +226,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// After the peer half-closed: close once every reply is answered and written.
-    private func closeWhenDone(context: ChannelHandlerContext) {
+    func closeWhenDone(context: ChannelHandlerContext) {
         guard inputClosed, !waitingForReload, !closing, inbound.map({ $0.readableBytes == 0 }) ?? true else { return }
         close(context: context)
     }
 
     /// Closes after the queued replies are written.
-    private func close(context: ChannelHandlerContext) {
+    func close(context: ChannelHandlerContext) {
         guard !closing else { return }
         closing = true
         flushOutput(context: context)
@@ -329,27 +242,4 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    /// Finishes the replies owed, then closes: used at shutdown.
-    func shutDownGracefully() {
-        guard let context else { return }
-        lastActivity = context.eventLoop.now
-        closeWhenQuiet(context: context)
-    }
-
-    /// At shutdown, requests a client already sent still get their replies (under socket
-    /// activation a restart must not fail a request): close only once nothing is owed and the
-    /// connection has been quiet for a moment. `SocketServer` force-closes after 5 s regardless.
-    private func closeWhenQuiet(context: ChannelHandlerContext) {
-        guard !closing else { return }
-        let quiet = context.eventLoop.now - lastActivity >= .milliseconds(100)
-        if quiet, !waitingForReload, inbound.map({ $0.readableBytes == 0 }) ?? true {
-            close(context: context)
-            return
-        }
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: .milliseconds(50)) {
-            let handler = loopBound.value
-            if let context = handler.context { handler.closeWhenQuiet(context: context) }
-        }
-    }
 }
