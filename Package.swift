@@ -99,9 +99,17 @@ let package = Package(
             dependencies: ["LaureateCore"],
             swiftSettings: upcoming
         ),
+        // What the test targets share: the notify socket standing in for systemd, the repository's
+        // root, scratch paths. A plain target, in no product.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LaureateClient"],
+            path: "Tests/TestSupport",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "LaureateCoreTests",
-            dependencies: ["LaureateCore"],
+            dependencies: ["LaureateCore", "TestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: upcoming
         ),
@@ -109,6 +117,7 @@ let package = Package(
             name: "LaureateServerTests",
             dependencies: [
                 "LaureateCore",
+                "TestSupport",
                 "LaureateServer",
                 "LaureateClient",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -121,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LaureateCore", "LaureateClient"],
+            dependencies: ["LaureateCore", "LaureateClient", "TestSupport"],
             // Read from the source tree (RECORD_SNAPSHOTS=1 rewrites them there), not bundled.
             exclude: ["Snapshots"],
             swiftSettings: upcoming

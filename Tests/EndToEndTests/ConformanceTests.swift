@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The shared black-box protocol suite (`../shared/conformance`), run against the built daemon.
 @Suite("Protocol conformance suite", .timeLimit(.minutes(10)))
 struct ConformanceTests {
     static let suite: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = TestPaths.repository
         let candidates: [String?] = [
             ProcessInfo.processInfo.environment["LAUREATE_CONFORMANCE"],
             root.appendingPathComponent("../shared/conformance/conformance.py").path,

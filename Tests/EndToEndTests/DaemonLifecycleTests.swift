@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("laureated end to end", .serialized, .timeLimit(.minutes(5)))

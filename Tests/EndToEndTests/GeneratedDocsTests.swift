@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The man pages and completions in Packaging/ are generated from the argument-parser definitions
 /// (Scripts/generate-docs); these tests regenerate them from the built binaries and diff.
 @Suite("Generated man pages and completions")
 struct GeneratedDocsTests {
-    static let packaging = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("Packaging")
+    static let packaging = TestPaths.inRepository("Packaging")
     static let manualTool = Harness.productsDirectory.appendingPathComponent("generate-manual-tool")
 
     @Test("completion scripts match laureatectl's options", arguments: ["bash", "zsh", "fish"])

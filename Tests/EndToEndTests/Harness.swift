@@ -1,5 +1,6 @@
 import Foundation
 import LaureateClient
+import TestSupport
 import Testing
 
 /// Runs the real binaries the way systemd and people do, with a NOTIFY_SOCKET the test owns.
@@ -93,42 +94,6 @@ extension Process {
 struct HarnessError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A datagram socket standing in for systemd's NOTIFY_SOCKET.
-final class NotifySocket {
-    let path: String
-    private let fd: Int32
-    private var pending: [[String: String]] = []
-
-    init(directory: URL) throws {
-        path = directory.appendingPathComponent("notify.sock").path
-        fd = UnixSocket.bound(to: path, type: Int32(SOCK_DGRAM.rawValue))
-        guard fd >= 0 else { throw HarnessError("cannot bind \(path)") }
-    }
-
-    deinit { close(fd) }
-
-    /// The first datagram carrying `key`, waiting up to `seconds`.
-    func wait(for key: String, seconds: Int = 10) throws -> [String: String] {
-        if let index = pending.firstIndex(where: { $0[key] != nil }) { return pending.remove(at: index) }
-        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
-        while Date() < deadline {
-            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = recv(fd, &buffer, buffer.count, 0)
-            guard count > 0 else { continue }
-            var fields: [String: String] = [:]
-            for line in String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n") {
-                let parts = line.split(separator: "=", maxSplits: 1)
-                if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
-            }
-            if fields[key] != nil { return fields }
-            pending.append(fields)
-        }
-        throw HarnessError("no \(key) notification within \(seconds) s (got \(pending))")
-    }
 }
 
 /// A running `laureated`.

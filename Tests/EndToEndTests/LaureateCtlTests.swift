@@ -1,5 +1,6 @@
 import Foundation
 import LaureateClient
+import TestSupport
 import Testing
 
 @Suite("laureatectl end to end", .serialized, .timeLimit(.minutes(5)))
@@ -121,9 +122,7 @@ struct LaureateCtlTests {
     @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
     func examples(_ script: String) throws {
         let daemon = try Daemon()
-        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("Examples")
+        let examples = TestPaths.inRepository("Examples")
         let result = try Harness.run(examples.appendingPathComponent(script), [daemon.socket])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(script == "pipeline.py" ? "89 laureates fetched" : "LACIO is made by Oxxius"))

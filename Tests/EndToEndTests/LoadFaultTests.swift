@@ -1,6 +1,7 @@
 import Foundation
 import LaureateClient
 import LaureateCore
+import TestSupport
 import Testing
 
 /// Floods against the real daemon: it must refuse politely what it cannot take and keep serving.
@@ -16,8 +17,7 @@ struct LoadFaultTests {
         let daemon = try Daemon(
             arguments: [],
             environment: ["LAUREATED_MAX_CONNECTIONS": "4096", "LAUREATED_MAX_CONNECTIONS_PER_UID": "20000"])
-        let flood = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Integration/flood.py")
+        let flood = TestPaths.inRepository("Tests/Integration/flood.py")
         let result = try Harness.run(flood, [daemon.socket, "10000"], seconds: 300)
         try #require(result.status == 0, "\(result.stderr)")
         let counts = try #require(try JSONParser.parse(Array(result.stdout.utf8)).objectValue)

@@ -1,6 +1,7 @@
 import Foundation
 import LaureateCore
 import Logging
+import TestSupport
 import Testing
 
 @testable import LaureateServer
@@ -33,8 +34,7 @@ struct DaemonSettingsTests {
 
     @Test("Config/laureated.defaults lists every setting at its default")
     func defaultsFile() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = TestPaths.repository
         let shipped = try String(contentsOf: root.appendingPathComponent("Config/laureated.defaults"), encoding: .utf8)
         #expect(
             shipped == DaemonSettings.defaultsFile(),

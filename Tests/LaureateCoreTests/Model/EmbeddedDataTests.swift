@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LaureateCore
 
 @Suite("Embedded data")
 struct EmbeddedDataTests {
-    static let dataDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Config/data")
+    static let dataDirectory = TestPaths.inRepository("Config/data")
 
     @Test(
         "the compiled-in copy matches Config/data (run Scripts/embed-data after editing it)",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LaureateCore
@@ -11,8 +12,7 @@ import Testing
 @Suite("Golden protocol exchanges")
 struct GoldenTests {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Golden")
-    static let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Golden")
+    static let sourceDirectory = TestPaths.inRepository("Tests/LaureateCoreTests/Golden")
     static let cases =
         (try? FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted())
         ?? []
