@@ -194,7 +194,8 @@ public struct RequestDispatcher: Sendable {
                 let error = ProtocolError(
                     .forbidden,
                     message:
-                        "forbidden: \(method.rawValue) is for admins (uid 0, the daemon's uid, or configured uids and groups)",
+                        "forbidden: \(method.rawValue) is for admins (uid 0, the daemon's uid, or configured "
+                        + "uids and groups)",
                     data: data)
                 MessageCodec.writeError(id: id, error, into: &reply)
             }

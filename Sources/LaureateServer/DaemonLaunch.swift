@@ -70,7 +70,8 @@ public struct DaemonLaunch: Sendable {
             server: SocketServer(
                 configuration: serverConfiguration, store: store, logger: logger,
                 statusOnReady: { dataset, address in
-                    "Serving \(dataset.count) laureate records on \(address) (loaded in \(Int((loadedIn * 1000).rounded())) ms)"
+                    "Serving \(dataset.count) laureate records on \(address) (loaded in "
+                        + "\(Int((loadedIn * 1000).rounded())) ms)"
                 })
         )
     }

@@ -47,12 +47,15 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
     public var help: String {
         switch self {
         case .socket:
-            "Socket path. Empty: /run/laureated/laureated.sock when /run/laureated is writable, else $XDG_RUNTIME_DIR/laureated.sock. Ignored under socket activation."
+            "Socket path. Empty: /run/laureated/laureated.sock when /run/laureated is writable, else "
+                + "$XDG_RUNTIME_DIR/laureated.sock. Ignored under socket activation."
         case .dataset:
-            "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, merged in order. Empty: the embedded default."
+            "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, "
+                + "merged in order. Empty: the embedded default."
         case .logLevel: "Lowest level logged: trace, debug, info, notice, warning, error, critical."
         case .allowUnknownSector:
-            "yes: keep official-export rows whose filiere maps to no sector (without a sector) instead of refusing the file."
+            "yes: keep official-export rows whose filiere maps to no sector (without a sector) instead of "
+                + "refusing the file."
         case .maxLineBytes:
             "Longest request line; a longer one gets -32600 \"request too large\" and the connection is closed."
         case .maxBatch: "Most requests in one batch."
@@ -61,7 +64,8 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .idleTimeout: "Seconds without traffic before a connection is closed; 0: never."
         case .outputHighWater: "Reply bytes queued for one connection before its requests stop being read."
         case .outputStallTimeout:
-            "Seconds a connection may leave its replies unread (queued past the high-water mark) before it is closed; 0: never."
+            "Seconds a connection may leave its replies unread (queued past the high-water mark) before it is "
+                + "closed; 0: never."
         case .adminUIDs: "Uids allowed to call server.reload besides root and the daemon's own uid, comma-separated."
         case .adminGroups: "Groups (names or gids) whose members may call server.reload, comma-separated."
         case .socketMode: "Permission bits of the socket file the daemon creates (octal)."

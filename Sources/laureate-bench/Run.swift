@@ -81,18 +81,24 @@ struct Run: ParsableCommand {
         let p999 = Double(histogram.valueAtPercentile(99.9)) / 1000
         let name = label ?? (redis ? "redis GET" : "laureated \(method.rawValue)")
         if csv {
-            print(
-                "\(name),\(method.rawValue),\(connections),\(pipeline),\(done),\(errors),\(String(format: "%.3f", seconds)),\(Int(rate)),\(p50),\(p99),\(p999)"
-            )
+            let fields: [Any] = [
+                name, method.rawValue, connections, pipeline, done, errors, String(format: "%.3f", seconds), Int(rate),
+                p50,
+                p99, p999,
+            ]
+            print(fields.map { "\($0)" }.joined(separator: ","))
         } else if json {
             print(
-                #"{"label":"\#(name)","method":"\#(method.rawValue)","connections":\#(connections),"pipeline":\#(pipeline),"requests":\#(done),"errors":\#(errors),"seconds":\#(seconds),"rate":\#(Int(rate)),"p50_us":\#(p50),"p99_us":\#(p99),"p999_us":\#(p999)}"#
+                #"{"label":"\#(name)","method":"\#(method.rawValue)","connections":\#(connections),"#
+                    + #""pipeline":\#(pipeline),"requests":\#(done),"errors":\#(errors),"seconds":\#(seconds),"#
+                    + #""rate":\#(Int(rate)),"p50_us":\#(p50),"p99_us":\#(p99),"p999_us":\#(p999)}"#
             )
         } else {
             print(
                 String(
                     format:
-                        "%@: %d requests, %d connections, pipeline %d: %.0f req/s in %.2f s; latency p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs; %d errors",
+                        "%@: %d requests, %d connections, pipeline %d: %.0f req/s in %.2f s; latency p50 %.1f "
+                        + "µs, p99 %.1f µs, p99.9 %.1f µs; %d errors",
                     name, done, connections, pipeline, rate, seconds, p50, p99, p999, errors))
         }
     }

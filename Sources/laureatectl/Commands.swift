@@ -126,8 +126,9 @@ struct Stats: ParsableCommand {
         help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.")
     var by: String = "sector"
     @Option(
-        help:
-            "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a cross-table)."
+        help: ArgumentHelp(
+            "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a "
+                + "cross-table).")
     )
     var figure: String?
     @OptionGroup var filters: FilterOptions
@@ -218,7 +219,8 @@ struct Reload: ParsableCommand {
         if global.json { return session.printJSON(dataset) }
         let object = dataset.objectValue ?? [:]
         session.terminal.out(
-            "Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from \(object["path"]?.stringValue ?? "?") (sha256 \(object["sha256"]?.stringValue ?? "?"))"
+            "Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from "
+                + "\(object["path"]?.stringValue ?? "?") (sha256 \(object["sha256"]?.stringValue ?? "?"))"
         )
     }
 }
@@ -248,7 +250,9 @@ struct Watch: ParsableCommand {
             } else {
                 let dataset = object["params"]?.objectValue?["dataset"]?.objectValue ?? [:]
                 session.terminal.out(
-                    "\(dataset["loaded_at"]?.stringValue ?? "") \(method): \(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 \(dataset["sha256"]?.stringValue ?? "?")"
+                    "\(dataset["loaded_at"]?.stringValue ?? "") \(method): "
+                        + "\(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 "
+                        + "\(dataset["sha256"]?.stringValue ?? "?")"
                 )
             }
         }

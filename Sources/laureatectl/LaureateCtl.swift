@@ -33,7 +33,8 @@ struct LaureateCtl: ParsableCommand {
 struct GlobalOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).",
+            "Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, "
+                + "/run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).",
             valueName: "path"))
     var socket: String?
 

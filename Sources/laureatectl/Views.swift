@@ -116,7 +116,8 @@ enum Cards {
             let outcome =
                 last["ok"] == .bool(true)
                 ? "ok at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?"))"
-                : "FAILED at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?")): \(last["error"]?.objectValue?["message"]?.stringValue ?? "?")"
+                : "FAILED at \(last["at"]?.stringValue ?? "?") (\(last["trigger"]?.stringValue ?? "?")): "
+                    + "\(last["error"]?.objectValue?["message"]?.stringValue ?? "?")"
             add("last reload", outcome)
         }
         return lines.joined(separator: "\n")

@@ -72,7 +72,8 @@ struct CLISnapshotTests {
         for (name, arguments) in Self.cases {
             let result = try daemon.ctl(arguments, environment: ["COLUMNS": "100"])
             let actual = Self.normalized(
-                "$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)"
+                "$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- "
+                    + "stdout\n\(result.stdout)--- stderr\n\(result.stderr)"
             )
             let file = Self.directory.appendingPathComponent("\(name).txt")
             if record {

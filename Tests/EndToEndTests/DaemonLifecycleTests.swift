@@ -84,9 +84,10 @@ struct DaemonLifecycleTests {
         let directory = try Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bad = directory.appendingPathComponent("bad.csv")
-        try
-            "entreprise,mesure,filiere,code_departement\nFictive,(Re)localisation dans les secteurs critiques,Aéronautique,44\n"
-            .write(to: bad, atomically: true, encoding: .utf8)
+        let text =
+            "entreprise,mesure,filiere,code_departement\nFictive,(Re)localisation dans les secteurs "
+            + "critiques,Aéronautique,44\n"
+        try text.write(to: bad, atomically: true, encoding: .utf8)
         let refused = try Harness.run(try Harness.binary("laureated"), ["--check", bad.path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("bad.csv:2: filiere: \"Aéronautique\" maps to no sector"))

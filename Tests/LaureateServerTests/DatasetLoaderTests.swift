@@ -12,7 +12,8 @@ struct DatasetLoaderTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let summary = String(repeating: "Ligne de production « test », ", count: 12)
         let lines = (0..<4_000).map { index in
-            #"{"id":"r\#(index)","company":"Fictive \#(index % 97)","sector":"sante","summary":"\#(summary)","call":"relocalisation","sources":[]}"#
+            #"{"id":"r\#(index)","company":"Fictive "#
+                + #"\#(index % 97)","sector":"sante","summary":"\#(summary)","call":"relocalisation","sources":[]}"#
         }
         let text = lines.joined(separator: "\n") + "\n"
         try text.write(to: file, atomically: true, encoding: .utf8)

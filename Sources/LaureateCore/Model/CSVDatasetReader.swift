@@ -68,7 +68,8 @@ struct CSVDatasetReader {
                 throw DatasetLoadError(
                     file: file, line: row.line, field: nil,
                     reason:
-                        "the header names neither our fields (id, company, …) nor the official export's columns (entreprise, mesure, filiere, …)"
+                        "the header names neither our fields (id, company, …) nor the official export's columns "
+                        + "(entreprise, mesure, filiere, …)"
                 )
             }
             if official {
@@ -180,7 +181,8 @@ struct CSVDatasetReader {
             if sector == nil, !options.allowUnknownSector {
                 fail(
                     "filiere",
-                    "\"\(filiere)\" maps to no sector (\(Sector.idList)); --allow-unknown-sector keeps such rows without a sector"
+                    "\"\(filiere)\" maps to no sector (\(Sector.idList)); --allow-unknown-sector keeps such rows "
+                        + "without a sector"
                 )
                 return nil
             }

@@ -24,7 +24,8 @@ public enum OpenRPCDocument {
         [
             param(
                 "q",
-                "Words to find, case- and accent-insensitively, in project, title, company, city and summary; every word must match, the last as a prefix.",
+                "Words to find, case- and accent-insensitively, in project, title, company, city and summary; "
+                    + "every word must match, the last as a prefix.",
                 string),
             param(
                 "sector", "Sector ids (any of).",
@@ -52,7 +53,8 @@ public enum OpenRPCDocument {
                 param("offset", "Items to skip.", ["type": "integer", "minimum": 0, "default": 0]),
                 param(
                     "sort",
-                    "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; prefix - for descending.",
+                    "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; "
+                        + "prefix - for descending.",
                     [
                         "type": "string",
                         "enum": [
@@ -203,8 +205,9 @@ public enum OpenRPCDocument {
             "openrpc": "1.3.2",
             "info": [
                 "title": "laureated",
-                "description":
-                    "Laureates of the call « (Re)localisations dans les secteurs critiques » (France Relance), over line-delimited JSON-RPC 2.0 on a Unix socket.",
+                "description": .string(
+                    "Laureates of the call « (Re)localisations dans les secteurs critiques » (France Relance), "
+                        + "over line-delimited JSON-RPC 2.0 on a Unix socket."),
                 "version": .string(version),
                 "license": ["name": "Licence Ouverte 2.0 (data)"],
             ],

@@ -99,7 +99,8 @@ public struct SearchQuery: Sendable, Equatable {
                 throw .invalidParam(
                     name: "sort",
                     reason:
-                        "\"\(value.stringValue!)\" is not one of relevance, project, jobs, investment, aid (prefix - for descending)"
+                        "\"\(value.stringValue!)\" is not one of relevance, project, jobs, investment, aid "
+                        + "(prefix - for descending)"
                 )
             }
             if key == .relevance, filters.words.isEmpty {

@@ -32,7 +32,8 @@ struct DatasetAssemblyTests {
 
     static let officialCSV =
         "\u{FEFF}entreprise;mesure;nom_commune;code_departement;filiere;description_projet;coordonnees_gps\r\n"
-        + "Fictive Alpha;(Re)localisation dans les secteurs critiques;Nantes;44;Santé;\"Deux lignes,\r\n« citées » \"\"ici\"\"\";\"47.2184, -1.5536\"\r\n"
+        + "Fictive Alpha;(Re)localisation dans les secteurs critiques;Nantes;44;Santé;\"Deux lignes,\r\n« citées "
+        + "» \"\"ici\"\"\";\"47.2184, -1.5536\"\r\n"
         + "Fictive Beta;(Re)localisation dans les secteurs critiques;Lille;59;Electronique;Capteurs;\r\n"
         + "Fictive Alpha;(Re)localisation dans les secteurs critiques;Nantes;44;Agroalimentaire;Second;\r\n"
 

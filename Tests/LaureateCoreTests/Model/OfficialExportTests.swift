@@ -7,13 +7,25 @@ import Testing
 @Suite("Official export CSV")
 struct OfficialExportTests {
     static let header =
-        "entreprise,type_entreprise,siren,volet_relance,mesure,nom_departement,nom_commune,code_postal,coordonnees_gps,description_projet,mesure_light,mise_a_jour,filiere,tonnes_equivalent_co2_pour_les_projets_decarbonation,code_departement,nom_region"
+        "entreprise,type_entreprise,siren,volet_relance,mesure,nom_departement,nom_commune,code_postal,"
+        + "coordonnees_gps,description_projet,mesure_light,mise_a_jour,filiere,"
+        + "tonnes_equivalent_co2_pour_les_projets_decarbonation,code_departement,nom_region"
     static let rows = [
-        #"Fictive Alpha SAS,PME,123456789,Compétitivité,(Re)localisation dans les secteurs critiques,Loire-Atlantique,Nantes,44000,"47.2184, -1.5536","Ligne de production de principes actifs, « test »",Relocalisation,2022-03-01,Santé,,44,PAYS DE LA LOIRE"#,
-        #"Fictive Beta SA,ETI,987654321,Compétitivité,(Re)localisation dans les secteurs critiques,Ain,Bourg-en-Bresse,01000,"46.2052, 5.2255",Capteurs,Relocalisation,2022-03-01,Electronique,,1,AUVERGNE-RHONE-ALPES"#,
-        #"Fictive Gamma SARL,PME,111222333,Compétitivité,Soutien à l'investissement industriel dans les territoires,Nord,Lille,59000,"50.6292, 3.0573",Atelier,Territoires,2022-03-01,Agroalimentaire,,59,HAUTS-DE-FRANCE"#,
-        #"Fictive Alpha SAS,PME,123456789,Compétitivité,(Re)localisation dans les secteurs critiques,Loire-Atlantique,Nantes,44000,"47.2184, -1.5536",Deuxième projet,Relocalisation,2022-03-01,Télécommunications 5G,,44,PAYS DE LA LOIRE"#,
-        #"Fictive Delta SAS,GE,444555666,Compétitivité,(Re)localisation dans les secteurs critiques,Haute-Garonne,Toulouse,31000,,Chimie,Relocalisation,2022-03-01,Intrants essentiels à l'industrie,,31,OCCITANIE"#,
+        #"Fictive Alpha SAS,PME,123456789,Compétitivité,(Re)localisation dans les secteurs "#
+            + #"critiques,Loire-Atlantique,Nantes,44000,"47.2184, -1.5536","Ligne de production de principes "#
+            + #"actifs, « test »",Relocalisation,2022-03-01,Santé,,44,PAYS DE LA LOIRE"#,
+        #"Fictive Beta SA,ETI,987654321,Compétitivité,(Re)localisation dans les secteurs "#
+            + #"critiques,Ain,Bourg-en-Bresse,01000,"46.2052, "#
+            + #"5.2255",Capteurs,Relocalisation,2022-03-01,Electronique,,1,AUVERGNE-RHONE-ALPES"#,
+        #"Fictive Gamma SARL,PME,111222333,Compétitivité,Soutien à l'investissement industriel dans les "#
+            + #"territoires,Nord,Lille,59000,"50.6292, "#
+            + #"3.0573",Atelier,Territoires,2022-03-01,Agroalimentaire,,59,HAUTS-DE-FRANCE"#,
+        #"Fictive Alpha SAS,PME,123456789,Compétitivité,(Re)localisation dans les secteurs "#
+            + #"critiques,Loire-Atlantique,Nantes,44000,"47.2184, -1.5536",Deuxième "#
+            + #"projet,Relocalisation,2022-03-01,Télécommunications 5G,,44,PAYS DE LA LOIRE"#,
+        #"Fictive Delta SAS,GE,444555666,Compétitivité,(Re)localisation dans les secteurs "#
+            + #"critiques,Haute-Garonne,Toulouse,31000,,Chimie,Relocalisation,2022-03-01,Intrants essentiels à "#
+            + #"l'industrie,,31,OCCITANIE"#,
     ]
 
     private func csv(delimiter: String = ",", bom: Bool = false, rows: [String] = rows) -> [UInt8] {
@@ -88,7 +100,8 @@ struct OfficialExportTests {
     func unknownSector() throws {
         let rows =
             Self.rows + [
-                #"Fictive Epsilon,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Aéronautique,,59,HAUTS-DE-FRANCE"#
+                #"Fictive Epsilon,PME,1,C,(Re)localisation dans les secteurs "#
+                    + #"critiques,Nord,Lille,59000,,X,R,2022-03-01,Aéronautique,,59,HAUTS-DE-FRANCE"#
             ]
         let error = try #require(throws: DatasetLoadError.self) { try dataset(csv(rows: rows)) }
         #expect(error.first.line == 7 && error.first.field == "filiere" && error.first.reason.contains("Aéronautique"))
@@ -100,16 +113,19 @@ struct OfficialExportTests {
         "row errors name line and reason",
         arguments: [
             (
-                #"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,"north",X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
+                #"Fictive,PME,1,C,(Re)localisation dans les secteurs "#
+                    + #"critiques,Nord,Lille,59000,"north",X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
                 "coordonnees_gps"
             ),
             (
-                #",PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
+                #",PME,1,C,(Re)localisation dans les secteurs "#
+                    + #"critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,59,HAUTS-DE-FRANCE"#,
                 "entreprise"
             ),
             (#"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord"#, nil),
             (
-                #"Fictive,PME,1,C,(Re)localisation dans les secteurs critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,99,HAUTS-DE-FRANCE"#,
+                #"Fictive,PME,1,C,(Re)localisation dans les secteurs "#
+                    + #"critiques,Nord,Lille,59000,,X,R,2022-03-01,Santé,,99,HAUTS-DE-FRANCE"#,
                 "department"
             ),
         ] as [(String, String?)])

@@ -60,7 +60,9 @@ struct RecordStoreTests {
             let id = "record-\(number)"
             return (
                 id,
-                #"{"id":"\#(id)","name":"Name \#(number) with a longer tail to copy","sector":"\#(["sante", "5g", "intrants"][number % 3])","n":\#(number % 7),"city":"City \#(number % 400)"}"#
+                #"{"id":"\#(id)","name":"Name \#(number) with a longer tail to "#
+                    + #"copy","sector":"\#(["sante", "5g", "intrants"][number % 3])","n":\#(number % 7),"#
+                    + #""city":"City \#(number % 400)"}"#
             )
         }
         for (original, result) in zip(records, roundTrip(records)) {

@@ -56,7 +56,8 @@ struct FastPathTests {
                 let requestIDs = ["1", "-7", "\"x\"", "01", "1.5", "\"a\\\"b\"", "null", "\"\""]
                 let key = ids[generator.next(ids.count)]
                 line =
-                    #"{"jsonrpc":"2.0","id":\#(requestIDs[generator.next(requestIDs.count)]),"method":"laureate.get","params":{"id":"\#(key)"}}"#
+                    #"{"jsonrpc":"2.0","id":\#(requestIDs[generator.next(requestIDs.count)]),"#
+                    + #""method":"laureate.get","params":{"id":"\#(key)"}}"#
             }
             if generator.next(10) == 0 { line.removeLast() }
             if generator.next(10) == 0 { line = "  " + line + " " }

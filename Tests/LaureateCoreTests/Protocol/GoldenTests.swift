@@ -14,8 +14,8 @@ struct GoldenTests {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Golden")
     static let sourceDirectory = TestPaths.inRepository("Tests/LaureateCoreTests/Golden")
     static let cases =
-        (try? FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted())
-        ?? []
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+        .filter { $0.hasSuffix(".jsonl") }.sorted()
 
     private let dispatcher = RequestDispatcher(version: "test", adminPolicy: AdminPolicy(daemonUID: 4242))
 

@@ -99,7 +99,8 @@ struct OutsideDefectsTests {
         dataset.appendRecordJSON(0, to: &json)
         #expect(
             String(decoding: json, as: UTF8.self)
-                == #"{"id":"x","company":"C","jobs":3,"call":"relocalisation","sources":["https://example.invalid/a"],"alpha":1,"zeta":{"a":2,"b":1}}"#
+                == #"{"id":"x","company":"C","jobs":3,"call":"relocalisation","#
+                + #""sources":["https://example.invalid/a"],"alpha":1,"zeta":{"a":2,"b":1}}"#
         )
     }
 

@@ -98,10 +98,10 @@ struct FaultTests {
             let reader = Task { () throws -> (old: Int, new: Int, mixed: Int) in
                 let connection = try LaureateConnection(path: path, timeout: 10)
                 var counts = (old: 0, new: 0, mixed: 0)
-                let batch =
-                    Array(
-                        #"[{"id":1,"method":"laureate.get","params":{"id":"x"}},{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#
-                            .utf8) + [0x0A]
+                let text =
+                    #"[{"id":1,"method":"laureate.get","params":{"id":"x"}},"#
+                    + #"{"id":2,"method":"laureate.get","params":{"id":"y"}}]"#
+                let batch = Array(text.utf8) + [0x0A]
                 for _ in 0..<400 {
                     try connection.send(batch)
                     let replies = try connection.receive().arrayValue ?? []
