@@ -216,7 +216,7 @@ public struct RequestDispatcher: Sendable {
         do throws(QueryError) {
             try run(method, request.params, dataset: dataset, connection: &connection, server: server, into: &result)
         } catch {
-            if let id = request.id { MessageCodec.writeError(id: id, error.protocolError, into: &reply) }
+            if let id = request.id { MessageCodec.writeError(id: id, ProtocolError(wrapping: error), into: &reply) }
             return .written
         }
         if let id = request.id {

@@ -40,9 +40,9 @@ public struct DaemonLaunch: Sendable {
         }
         logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
         raiseFileLimit(for: settings.maximumConnections, logger: logger)
-        let start = SystemdNotifier.monotonicMicroseconds()
+        let start = MonotonicClock.microseconds()
         let dataset = try DatasetLoader.load(configuration)
-        let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
+        let seconds = MonotonicClock.seconds(since: start)
         logger.info(
             "dataset loaded",
             metadata: [

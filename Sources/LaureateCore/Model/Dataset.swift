@@ -41,10 +41,10 @@ public final class Dataset: Sendable {
 
     private let store: RecordStore
     let search: SearchIndex
-    let facets: [FacetName: Facet]
-    let figures: [Figure: SparseColumn<Int64>]
+    let facets: Facets
+    let figures: Figures
     /// For each sort key, every record's position in ascending order (records lacking the field last).
-    let sortRanks: [SortKey: [Int32]]
+    let sortRanks: SortRanks
     /// Whether each record has a project name, for the `project` sort.
     let hasProject: [Bool]
     /// Records per sector, in sector order, for `sector.list`.
@@ -73,11 +73,12 @@ public final class Dataset: Sendable {
         self.facets = parts.facets
         self.figures = parts.figures
         let idRanks = Self.idRanks(parts.store)
-        var ranks: [SortKey: [Int32]] = [:]
         let projectKeys = parts.projectKeys
         self.hasProject = (0..<count).map { projectKeys[$0] != nil }
-        if !projectKeys.isEmpty {
-            ranks[.project] = Self.ranks(count: count) { lhs, rhs in
+        let projectRanks =
+            projectKeys.isEmpty
+            ? idRanks
+            : Self.ranks(count: count) { lhs, rhs in
                 switch (projectKeys[lhs], projectKeys[rhs]) {
                 case (let left?, let right?): left != right ? left < right : idRanks[lhs] < idRanks[rhs]
                 case (.some, nil): true
@@ -85,17 +86,10 @@ public final class Dataset: Sendable {
                 case (nil, nil): idRanks[lhs] < idRanks[rhs]
                 }
             }
-        } else {
-            ranks[.project] = idRanks
-        }
-        for (key, figure) in [(SortKey.jobs, Figure.jobs), (.investment, .investment), (.aid, .aid)] {
-            let values = parts.figures[figure]!
+        func figureRanks(_ values: SparseColumn<Int64>) -> [Int32] {
             // With no record holding the figure, every record ties and keeps its place.
-            if values.isEmpty {
-                ranks[key] = (0..<count).map(Int32.init)
-                continue
-            }
-            ranks[key] = Self.ranks(count: count) { lhs, rhs in
+            if values.isEmpty { return (0..<count).map(Int32.init) }
+            return Self.ranks(count: count) { lhs, rhs in
                 switch (values[lhs] >= 0, values[rhs] >= 0) {
                 case (true, true): values[lhs] != values[rhs] ? values[lhs] < values[rhs] : lhs < rhs
                 case (true, false): true
@@ -104,8 +98,10 @@ public final class Dataset: Sendable {
                 }
             }
         }
-        self.sortRanks = ranks
-        let sectorFacet = parts.facets[.sector]!
+        self.sortRanks = SortRanks(
+            project: projectRanks, jobs: figureRanks(parts.figures.jobs),
+            investment: figureRanks(parts.figures.investment), aid: figureRanks(parts.figures.aid))
+        let sectorFacet = parts.facets.sector
         self.sectorCounts = Sector.allCases.map { sector in
             (
                 sector,

@@ -76,17 +76,15 @@ public struct DatasetBuilder {
     /// Finishes the tables (facet posting lists at their exact size, the sorted vocabulary).
     consuming func finish() -> (
         program: Program, store: RecordStore, sha256: String, search: SearchIndex,
-        facets: [Dataset.FacetName: Facet], figures: [Dataset.Figure: SparseColumn<Int64>],
-        projectKeys: SparseColumn<String?>
+        facets: Facets, figures: Figures, projectKeys: SparseColumn<String?>
     ) {
         store.finishLoading()
         return (
             program, store, hash.finalizeHex(), search.build(recordCount: store.count),
-            [
-                .sector: sector.build(), .department: department.build(), .region: region.build(),
-                .city: city.build(), .company: company.build(), .call: call.build(),
-            ],
-            [.jobs: jobs, .investment: investment, .aid: aid],
+            Facets(
+                sector: sector.build(), department: department.build(), region: region.build(),
+                city: city.build(), company: company.build(), call: call.build()),
+            Figures(jobs: jobs, investment: investment, aid: aid),
             projectKeys
         )
     }

@@ -34,6 +34,20 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
     }
 }
 
+extension ProtocolError {
+    /// The wire error for any error: the one place where errors become wire errors. A domain
+    /// error (`ProtocolErrorConvertible`: `QueryError`, `DatasetLoadError`, `ProtocolError`) chooses
+    /// its own; anything else is a bug, and becomes `-32603 InternalError`, whose message names the
+    /// error's type but not its detail (the server logs that).
+    public init(wrapping error: any Error) {
+        if let domain = error as? any ProtocolErrorConvertible {
+            self = domain.protocolError
+        } else {
+            self.init(.internalError, message: "internal error (\(type(of: error))); the daemon logged the detail")
+        }
+    }
+}
+
 /// A domain error that chooses its own wire error; any other error becomes `internalError`.
 public protocol ProtocolErrorConvertible: Error {
     /// The wire error for this error.

@@ -26,7 +26,7 @@ public enum QueryEngine {
             (.city, filters.city), (.company, filters.company), (.call, filters.call),
         ]
         for (name, values) in facetFilters {
-            if let values { lists.append(dataset.facets[name]!.records(matchingAnyOf: values)) }
+            if let values { lists.append(dataset.facets[name].records(matchingAnyOf: values)) }
         }
         guard !lists.isEmpty else { return (nil, relevance) }
         lists.sort { $0.count < $1.count }
@@ -46,7 +46,7 @@ public enum QueryEngine {
     /// as 65 535, so it saturates instead of wrapping.
     public static func search(_ query: SearchQuery, in dataset: Dataset) -> SearchPage {
         let (found, relevance) = matches(query.filters, in: dataset)
-        let ranks = dataset.sortRanks[query.sort == .relevance ? .project : query.sort]!
+        let ranks = dataset.sortRanks[query.sort]
         let records = found ?? Array(0..<Int32(dataset.count))
         var keys = [UInt64]()
         keys.reserveCapacity(records.count)
@@ -126,24 +126,24 @@ public enum QueryEngine {
             let hasProject = dataset.hasProject
             return { hasProject[$0] }
         case .jobs:
-            let values = dataset.figures[.jobs]!
+            let values = dataset.figures.jobs
             return { values[$0] >= 0 }
         case .investment:
-            let values = dataset.figures[.investment]!
+            let values = dataset.figures.investment
             return { values[$0] >= 0 }
         case .aid:
-            let values = dataset.figures[.aid]!
+            let values = dataset.figures.aid
             return { values[$0] >= 0 }
         }
     }
 
     /// Counts and figure summaries per group of one or two dimensions, and over all matches.
     public static func stats(_ query: StatsQuery, in dataset: Dataset) -> StatsResult {
-        let facets = query.by.map { dataset.facets[$0.facetName]! }
+        let facets = query.by.map { dataset.facets[$0.facetName] }
         // Slot of a record: its value in each dimension (the last slot of each for "none"), mixed radix.
         let radixes = facets.map { $0.valueCount + 1 }
         let slotCount = radixes.reduce(1, *)
-        let figureColumns = StatsFigure.allCases.map { dataset.figures[$0.datasetFigure]! }
+        let figureColumns = StatsFigure.allCases.map { dataset.figures[$0.datasetFigure] }
         var counts = [Int](repeating: 0, count: slotCount)
         var values = [[[Int64]]](repeating: figureColumns.map { _ in [] }, count: slotCount)
         var totals: [[Int64]] = figureColumns.map { _ in [] }

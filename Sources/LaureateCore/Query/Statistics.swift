@@ -100,7 +100,11 @@ public struct StatsGroup: Sendable, Equatable {
     }
 
     public func figure(_ figure: StatsFigure) -> FigureSummary {
-        figures[StatsFigure.allCases.firstIndex(of: figure)!]
+        switch figure {
+        case .jobs: figures[0]
+        case .investment: figures[1]
+        case .aid: figures[2]
+        }
     }
 
     /// The group as it goes on the wire: `key` a value for one dimension, an array for two.

@@ -73,14 +73,14 @@ public final class DatasetStore: Sendable {
     private func performReload(trigger: String) -> Result<DatasetInfo, DatasetLoadError> {
         notifier.notifyReloading()
         logger.info("reloading the dataset", metadata: ["reload.trigger": "\(trigger)"])
-        let start = SystemdNotifier.monotonicMicroseconds()
+        let start = MonotonicClock.microseconds()
         let outcome: Result<Dataset, DatasetLoadError>
         do throws(DatasetLoadError) {
             outcome = .success(try DatasetLoader.load(configuration))
         } catch {
             outcome = .failure(error)
         }
-        let seconds = Double(SystemdNotifier.monotonicMicroseconds() - start) / 1_000_000
+        let seconds = MonotonicClock.seconds(since: start)
         switch outcome {
         case .success(let dataset):
             let info = dataset.info
@@ -106,7 +106,7 @@ public final class DatasetStore: Sendable {
         case .failure(let error):
             let record: JSONValue = [
                 "ok": false, "at": .string(ISO8601.now()), "trigger": .string(trigger),
-                "error": error.protocolError.json,
+                "error": ProtocolError(wrapping: error).json,
             ]
             let served = state.withLockedValue {
                 $0.lastReload = record

@@ -10,7 +10,8 @@ extension ConnectionHandler {
         let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
         reloaded.assumeIsolated().whenComplete { result in
             switch result {
-            case .success(let outcome): self.finishReload(pending, result: outcome.mapError(\.protocolError))
+            case .success(let outcome):
+                self.finishReload(pending, result: outcome.mapError(ProtocolError.init(wrapping:)))
             case .failure:
                 // The reload thread is gone: the daemon is stopping.
                 let path = self.shared.store.configuration.paths.joined(separator: ", ")

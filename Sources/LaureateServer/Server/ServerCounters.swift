@@ -6,7 +6,7 @@ import Synchronization
 final class ServerCounters: ServerStatusSource {
     let version: String
     let startedAt = ISO8601.now()
-    private let startedMicroseconds = SystemdNotifier.monotonicMicroseconds()
+    private let startedMicroseconds = MonotonicClock.microseconds()
     let connections = Atomic<Int>(0)
     let requests = Atomic<Int>(0)
     private let perUID = NIOLockedValueBox<[UInt32: Int]>([:])
@@ -21,7 +21,7 @@ final class ServerCounters: ServerStatusSource {
         ServerStatus(
             version: version,
             startedAt: startedAt,
-            uptimeSeconds: Double(SystemdNotifier.monotonicMicroseconds() - startedMicroseconds) / 1_000_000,
+            uptimeSeconds: MonotonicClock.seconds(since: startedMicroseconds),
             connections: connections.load(ordering: .relaxed),
             requestsTotal: requests.load(ordering: .relaxed),
             lastReload: store.lastReload

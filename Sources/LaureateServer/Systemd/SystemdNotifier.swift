@@ -51,15 +51,8 @@ package struct SystemdNotifier: Sendable {
     /// Sends `RELOADING=1` with `MONOTONIC_USEC=` of now, as systemd's reload protocol asks.
     package func notifyReloading() {
         notify([
-            .reloading, .monotonicTime(microseconds: Self.monotonicMicroseconds()), .status("Reloading the dataset…"),
+            .reloading, .monotonicTime(microseconds: MonotonicClock.microseconds()), .status("Reloading the dataset…"),
         ])
-    }
-
-    /// `CLOCK_MONOTONIC` now, in microseconds.
-    package static func monotonicMicroseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
     }
 
     /// Half the watchdog interval the manager asked for, or nil when no watchdog is set for us

@@ -59,3 +59,21 @@ struct BatchLimitTests {
         #expect(refused.contains("more than 1000"))
     }
 }
+
+@Suite("The error boundary")
+struct ErrorBoundaryTests {
+    struct Unexpected: Error {}
+
+    @Test("domain errors choose their wire error; anything else is -32603 InternalError")
+    func boundary() {
+        #expect(ProtocolError(wrapping: QueryError.notFound(id: "x")).code == .notFound)
+        #expect(ProtocolError(wrapping: QueryError.invalidParam(name: "q", reason: "r")).code == .invalidParams)
+        let load = DatasetLoadError(file: "f.jsonl", line: 3, field: "jobs", reason: "bad")
+        #expect(ProtocolError(wrapping: load).code == .reloadFailed)
+        #expect(ProtocolError(wrapping: ProtocolError(.overloaded, message: "m")).code == .overloaded)
+        let unexpected = ProtocolError(wrapping: Unexpected())
+        #expect(unexpected.code == .internalError)
+        #expect(unexpected.json.objectValue?["data"]?.objectValue?["name"] == "InternalError")
+        #expect(unexpected.message.contains("Unexpected"))
+    }
+}

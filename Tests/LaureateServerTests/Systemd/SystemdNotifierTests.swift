@@ -30,7 +30,7 @@ struct SystemdNotifierTests {
     @Test("sends RELOADING=1 with a current MONOTONIC_USEC in one datagram")
     func reloading() throws {
         try withNotifySocket { socket in
-            let before = SystemdNotifier.monotonicMicroseconds()
+            let before = MonotonicClock.microseconds()
             SystemdNotifier().notifyReloading()
             let lines = (socket.receive() ?? "").split(separator: "\n")
             #expect(lines.first == "RELOADING=1")
