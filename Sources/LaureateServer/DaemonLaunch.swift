@@ -39,7 +39,7 @@ public struct DaemonLaunch: Sendable {
                 reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
         }
         logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
-        raiseFileLimit(for: settings.maximumConnections, logger: logger)
+        raiseFileLimit(for: settings.limits.maximumConnections, logger: logger)
         let start = MonotonicClock.microseconds()
         let dataset = try DatasetLoader.load(configuration)
         let seconds = MonotonicClock.seconds(since: start)
@@ -54,13 +54,7 @@ public struct DaemonLaunch: Sendable {
             listener: listener,
             version: version,
             adminPolicy: AdminPolicy(daemonUID: getuid(), uids: settings.adminUIDs, gids: settings.adminGIDs),
-            maximumLineBytes: settings.maximumLineBytes,
-            maximumBatch: settings.maximumBatch,
-            maximumConnections: settings.maximumConnections,
-            maximumConnectionsPerUID: settings.maximumConnectionsPerUID,
-            idleTimeout: settings.idleTimeout,
-            outputHighWaterBytes: settings.outputHighWaterBytes,
-            outputStallTimeout: settings.outputStallTimeout,
+            limits: settings.limits,
             socketMode: settings.socketMode,
             socketGroup: settings.socketGroup,
             threads: settings.threads

@@ -31,16 +31,23 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .socket, .dataset, .adminUIDs, .adminGroups, .socketGroup: ""
         case .logLevel: "info"
         case .allowUnknownSector: "no"
-        case .maxLineBytes: "1048576"
-        case .maxBatch: "1000"
-        case .maxConnections: "4096"
-        case .maxConnectionsPerUID: "1024"
-        case .idleTimeout: "600"
-        case .outputHighWater: "4194304"
-        case .outputStallTimeout: "30"
-        case .socketMode: "0666"
-        case .threads: "1"
+        case .maxLineBytes: String(Self.limits.maximumLineBytes)
+        case .maxBatch: String(Self.limits.maximumBatch)
+        case .maxConnections: String(Self.limits.maximumConnections)
+        case .maxConnectionsPerUID: String(Self.limits.maximumConnectionsPerUID)
+        case .idleTimeout: Self.seconds(Self.limits.idleTimeout)
+        case .outputHighWater: String(Self.limits.outputHighWaterBytes)
+        case .outputStallTimeout: Self.seconds(Self.limits.outputStallTimeout)
+        case .socketMode: "0" + String(ServerConfiguration.defaultSocketMode, radix: 8)
+        case .threads: String(ServerConfiguration.defaultThreads)
         }
+    }
+
+    private static let limits = ServerLimits()
+
+    /// A timeout as the settings write it: whole seconds, 0 for none.
+    private static func seconds(_ duration: Duration?) -> String {
+        String(duration?.components.seconds ?? 0)
     }
 
     /// What the setting does, for the defaults file and the man page.
@@ -81,13 +88,7 @@ public struct DaemonSettings: Sendable {
     public var datasetPaths: [String]
     public var logLevel: Logger.Level
     public var datasetOptions: DatasetOptions
-    public var maximumLineBytes: Int
-    public var maximumBatch: Int
-    public var maximumConnections: Int
-    public var maximumConnectionsPerUID: Int
-    public var idleTimeout: Duration?
-    public var outputHighWaterBytes: Int
-    public var outputStallTimeout: Duration?
+    public var limits: ServerLimits
     public var adminUIDs: Set<UInt32>
     public var adminGIDs: Set<UInt32>
     public var socketMode: UInt32
@@ -138,8 +139,7 @@ public struct DaemonSettings: Sendable {
             socketPath: value(.socket).isEmpty ? nil : value(.socket),
             datasetPaths: value(.dataset).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
             logLevel: .info, datasetOptions: DatasetOptions(),
-            maximumLineBytes: 0, maximumBatch: 0, maximumConnections: 0, maximumConnectionsPerUID: 0,
-            idleTimeout: nil, outputHighWaterBytes: 0, outputStallTimeout: nil, adminUIDs: [], adminGIDs: [],
+            limits: ServerLimits(), adminUIDs: [], adminGIDs: [],
             socketMode: 0, socketGroup: nil, threads: 1
         )
         guard let level = Logger.Level(rawValue: value(.logLevel).lowercased()) else {
@@ -151,15 +151,15 @@ public struct DaemonSettings: Sendable {
         case "no", "false", "0", "off", "": settings.datasetOptions.allowUnknownSector = false
         default: throw fail(.allowUnknownSector, "expected yes or no")
         }
-        settings.maximumLineBytes = try integer(.maxLineBytes, minimum: 64)
-        settings.maximumBatch = try integer(.maxBatch, minimum: 1)
-        settings.maximumConnections = try integer(.maxConnections, minimum: 1)
-        settings.maximumConnectionsPerUID = try integer(.maxConnectionsPerUID, minimum: 1)
+        settings.limits.maximumLineBytes = try integer(.maxLineBytes, minimum: 64)
+        settings.limits.maximumBatch = try integer(.maxBatch, minimum: 1)
+        settings.limits.maximumConnections = try integer(.maxConnections, minimum: 1)
+        settings.limits.maximumConnectionsPerUID = try integer(.maxConnectionsPerUID, minimum: 1)
         let idle = try integer(.idleTimeout, minimum: 0)
-        settings.idleTimeout = idle == 0 ? nil : .seconds(idle)
-        settings.outputHighWaterBytes = try integer(.outputHighWater, minimum: 1024)
+        settings.limits.idleTimeout = idle == 0 ? nil : .seconds(idle)
+        settings.limits.outputHighWaterBytes = try integer(.outputHighWater, minimum: 1024)
         let stall = try integer(.outputStallTimeout, minimum: 0)
-        settings.outputStallTimeout = stall == 0 ? nil : .seconds(stall)
+        settings.limits.outputStallTimeout = stall == 0 ? nil : .seconds(stall)
         settings.threads = try integer(.threads, minimum: 1)
         for uid in value(.adminUIDs).split(separator: ",") {
             guard let number = UInt32(uid.trimmingCharacters()) else {

@@ -19,9 +19,9 @@ struct DaemonSettingsTests {
             flags: [.socket: "/from/flag"],
             environment: ["LAUREATED_MAX_BATCH": "20", "LAUREATED_SOCKET": "/from/env"], configFile: file.path)
         #expect(settings.socketPath == "/from/flag")
-        #expect(settings.maximumBatch == 20)
+        #expect(settings.limits.maximumBatch == 20)
         #expect(settings.logLevel == .debug)
-        #expect(settings.maximumLineBytes == 1 << 20)
+        #expect(settings.limits.maximumLineBytes == 1 << 20)
     }
 
     @Test("a bad value names the setting")
@@ -41,6 +41,6 @@ struct DaemonSettingsTests {
             "regenerate with: swift run laureated --print-defaults > Config/laureated.defaults")
         let settings = try DaemonSettings.resolve(
             flags: [:], environment: [:], configFile: root.appendingPathComponent("Config/laureated.defaults").path)
-        #expect(settings.maximumConnections == 4096)
+        #expect(settings.limits.maximumConnections == 4096)
     }
 }

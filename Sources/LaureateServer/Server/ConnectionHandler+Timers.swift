@@ -10,13 +10,13 @@ extension ConnectionHandler {
     /// which reschedules a timer on every read and cost 8 % of one-request-at-a-time throughput.
     func startIdleCheck(context: ChannelHandlerContext) {
         let configuration = shared.configuration
-        let limits = [configuration.idleTimeout, configuration.outputStallTimeout].compactMap {
+        let limits = [configuration.limits.idleTimeout, configuration.limits.outputStallTimeout].compactMap {
             $0.map(TimeAmount.init)
         }
         guard let shortest = limits.min() else { return }
         let period = TimeAmount.nanoseconds(max(shortest.nanoseconds / 4, 10_000_000))
-        let idleLimit = configuration.idleTimeout.map(TimeAmount.init)
-        let stallLimit = configuration.outputStallTimeout.map(TimeAmount.init)
+        let idleLimit = configuration.limits.idleTimeout.map(TimeAmount.init)
+        let stallLimit = configuration.limits.outputStallTimeout.map(TimeAmount.init)
         lastActivity = context.eventLoop.now
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         idleCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in

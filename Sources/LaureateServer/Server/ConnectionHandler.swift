@@ -66,7 +66,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         logger[metadataKey: "connection.id"] = "\(connectionID)"
         self.logger = logger
         self.outputBuffer = allocator.buffer(capacity: 64 * 1024)
-        self.framer = MessageFramer(maximumBytes: shared.configuration.maximumLineBytes)
+        self.framer = MessageFramer(maximumBytes: shared.configuration.limits.maximumLineBytes)
         connection.scratch.reserveCapacity(16 * 1024)
     }
 
@@ -134,7 +134,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let dataset = shared.store.current
         var tooLarge = false
         lines: while !waitingForReload, buffer.readableBytes > 0 {
-            if outputBuffer.readableBytes >= shared.configuration.outputHighWaterBytes || !context.channel.isWritable {
+            if outputBuffer.readableBytes >= shared.configuration.limits.outputHighWaterBytes
+                || !context.channel.isWritable
+            {
                 flushOutput(context: context)
                 if !context.channel.isWritable {
                     setReading(false, context: context)

@@ -68,7 +68,7 @@ public final class SocketServer: Service {
             configuration: configuration,
             dispatcher: RequestDispatcher(
                 version: configuration.version, adminPolicy: configuration.adminPolicy,
-                maximumBatch: configuration.maximumBatch),
+                maximumBatch: configuration.limits.maximumBatch),
             store: store,
             counters: counters,
             logger: logger
@@ -159,7 +159,7 @@ public final class SocketServer: Service {
 
     /// Admits a connection (or refuses it with `-32003`) and installs its handlers.
     private func initialize(_ channel: any Channel, shared: SharedServerState) -> EventLoopFuture<Void> {
-        let limits = shared.configuration
+        let limits = shared.configuration.limits
         return Self.peerCredentials(channel).flatMap { peer in
             let id = self.nextConnectionID.withLockedValue {
                 $0 += 1

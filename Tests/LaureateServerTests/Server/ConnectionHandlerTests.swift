@@ -13,14 +13,14 @@ struct ConnectionHandlerTests {
         let store = DatasetStore(
             dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(),
             logger: logger)
-        let configuration = ServerConfiguration(
-            listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), maximumLineBytes: limit
-        )
-        var configured = configuration
-        configured.idleTimeout = idleTimeout
+        var limits = ServerLimits()
+        limits.maximumLineBytes = limit
+        limits.idleTimeout = idleTimeout
+        let configured = ServerConfiguration(
+            listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), limits: limits)
         let shared = SharedServerState(
             configuration: configured,
-            dispatcher: RequestDispatcher(version: "test", adminPolicy: configuration.adminPolicy),
+            dispatcher: RequestDispatcher(version: "test", adminPolicy: configured.adminPolicy),
             store: store,
             counters: ServerCounters(version: "test", store: store),
             logger: logger

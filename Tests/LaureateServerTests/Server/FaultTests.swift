@@ -28,7 +28,7 @@ struct FaultTests {
 
     @Test("connections per uid past the limit get -32003 and are closed")
     func perUIDLimit() async throws {
-        try await withTestServer(configure: { $0.maximumConnectionsPerUID = 2 }) { path in
+        try await withTestServer(configure: { $0.limits.maximumConnectionsPerUID = 2 }) { path in
             let first = try LaureateConnection(path: path, timeout: 5)
             let second = try LaureateConnection(path: path, timeout: 5)
             #expect(try first.call("ping") == .result("pong"))
@@ -42,8 +42,8 @@ struct FaultTests {
     @Test("a peer that does not read its replies is closed after the stall timeout; others are served")
     func slowReader() async throws {
         try await withTestServer(configure: {
-            $0.outputStallTimeout = .milliseconds(300)
-            $0.outputHighWaterBytes = 64 * 1024
+            $0.limits.outputStallTimeout = .milliseconds(300)
+            $0.limits.outputHighWaterBytes = 64 * 1024
         }) { path in
             let greedy = rawConnect(path)
             defer { close(greedy) }

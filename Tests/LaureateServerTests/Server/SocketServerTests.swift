@@ -98,7 +98,7 @@ struct SocketServerTests {
 
     @Test("refuses connections past the limit with -32003")
     func connectionLimit() async throws {
-        try await withTestServer(configure: { $0.maximumConnections = 2 }) { path in
+        try await withTestServer(configure: { $0.limits.maximumConnections = 2 }) { path in
             let first = try LaureateConnection(path: path, timeout: 5)
             let second = try LaureateConnection(path: path, timeout: 5)
             #expect(try first.call("ping") == .result("pong"))
@@ -113,7 +113,7 @@ struct SocketServerTests {
 
     @Test("closes a connection that stays idle past the timeout, and not a busy one")
     func idleTimeout() async throws {
-        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(300) }) { path in
+        try await withTestServer(configure: { $0.limits.idleTimeout = .milliseconds(300) }) { path in
             let idle = try LaureateConnection(path: path, timeout: 5)
             let busy = try LaureateConnection(path: path, timeout: 5)
             for _ in 0..<8 {
