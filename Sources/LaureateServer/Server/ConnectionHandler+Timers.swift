@@ -40,27 +40,23 @@ extension ConnectionHandler {
         }
     }
 
-    /// Finishes the replies owed, then closes: used at shutdown.
-    func shutDownGracefully() {
-        guard let context else { return }
-        lastActivity = context.eventLoop.now
-        closeWhenQuiet(context: context)
-    }
-
-    /// At shutdown, requests a client already sent still get their replies (under socket
-    /// activation a restart must not fail a request): close only once nothing is owed and the
-    /// connection has been quiet for a moment. `SocketServer` force-closes after 5 s regardless.
-    func closeWhenQuiet(context: ChannelHandlerContext) {
+    /// At shutdown (`ChannelShouldQuiesceEvent`), requests a client already sent still get their
+    /// replies (under socket activation a restart must not fail a request): close once nothing is
+    /// owed and the connection has been quiet for 100 ms. One timer, armed for the moment that
+    /// quiet would end and moved on only when traffic came meanwhile; `SocketServer` force-closes
+    /// after 5 s regardless.
+    func quiesce(context: ChannelHandlerContext) {
         guard !closing else { return }
-        let quiet = context.eventLoop.now - lastActivity >= .milliseconds(100)
-        if quiet, !waitingForReload, inbound.map({ $0.readableBytes == 0 }) ?? true {
+        let quietEnds = lastActivity + .milliseconds(100)
+        if context.eventLoop.now >= quietEnds, !waitingForReload, inbound.map({ $0.readableBytes == 0 }) ?? true {
             close(context: context)
             return
         }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: .milliseconds(50)) {
+        let wait = max(quietEnds - context.eventLoop.now, .milliseconds(10))
+        context.eventLoop.scheduleTask(in: wait) {
             let handler = loopBound.value
-            if let context = handler.context { handler.closeWhenQuiet(context: context) }
+            if let context = handler.context { handler.quiesce(context: context) }
         }
     }
 }

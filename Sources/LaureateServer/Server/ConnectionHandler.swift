@@ -103,6 +103,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             processLines(context: context)
             flushOutput(context: context)
             closeWhenDone(context: context)
+        } else if event is ChannelShouldQuiesceEvent {
+            lastActivity = context.eventLoop.now
+            quiesce(context: context)
         } else {
             context.fireUserInboundEventTriggered(event)
         }

@@ -17,9 +17,10 @@ import UnixSignals
 /// Async/await runs the lifecycle (bind, readiness, signals, shutdown); the per-request path stays
 /// on the event loop (docs/hotpath.md: `NIOAsyncChannel` cost 4× the instructions per round trip).
 public final class SocketServer: Service {
-    /// Where the server is in its life; changes are logged.
-    private enum State: Sendable {
-        case initial, starting, running, shuttingDown, shutDown
+    /// Where the server is in its life. It drives what happens to a connection accepted on the
+    /// way down (told to quiesce at once), and a transition out of order is a bug, logged as one.
+    private enum State: Sendable, Equatable {
+        case initial, starting, running, quiescing, stopped
     }
 
     private let configuration: ServerConfiguration
@@ -29,10 +30,8 @@ public final class SocketServer: Service {
     private let onReady: @Sendable (String) async -> Void
     private let statusOnReady: @Sendable (Dataset, String) -> String
     private let state = NIOLockedValueBox(State.initial)
-    /// Open connections, with how to ask each to finish its replies and close at shutdown.
-    private let connections = NIOLockedValueBox<
-        [ObjectIdentifier: (channel: any Channel, shutDown: @Sendable () -> Void)]
-    >([:])
+    /// Open connections, each told to finish its replies and close at shutdown.
+    private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     private let nextConnectionID = NIOLockedValueBox(0)
 
     /// Makes a server.
@@ -55,13 +54,22 @@ public final class SocketServer: Service {
         self.onReady = onReady
     }
 
-    private func transition(to next: State) {
-        state.withLockedValue { $0 = next }
+    /// Moves from `expected` to `next`; anything else is a bug, logged as one.
+    private func transition(from expected: State, to next: State) {
+        let previous = state.withLockedValue { current -> State in
+            defer { if current == expected { current = next } }
+            return current
+        }
+        guard previous == expected else {
+            logger.critical(
+                "server state out of order", metadata: ["server.state": "\(previous)", "wanted": "\(next)"])
+            return
+        }
         logger.debug("server state changed", metadata: ["server.state": "\(next)"])
     }
 
     public func run() async throws {
-        transition(to: .starting)
+        transition(from: .initial, to: .starting)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         let counters = ServerCounters(version: configuration.version, store: store)
         let shared = SharedServerState(
@@ -102,7 +110,7 @@ public final class SocketServer: Service {
         // default action, which ends the process.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let address = Self.describe(configuration.listener)
-        transition(to: .running)
+        transition(from: .starting, to: .running)
         let loaded = store.current
         notifier.notify([.ready, .status(statusOnReady(loaded, address))])
         logger.notice("ready", metadata: ["socket.path": "\(address)", "dataset.records": "\(loaded.count)"])
@@ -126,7 +134,7 @@ public final class SocketServer: Service {
             tasks.cancelAll()
         }
 
-        transition(to: .shuttingDown)
+        transition(from: .running, to: .quiescing)
         logger.notice("stopping", metadata: ["connections.open": "\(counters.connections.load(ordering: .relaxed))"])
         watchdog?.cancel()
         await closeConnections()
@@ -136,7 +144,7 @@ public final class SocketServer: Service {
             unlink(ownedSocket.path)
         }
         try? await group.shutdownGracefully()
-        transition(to: .shutDown)
+        transition(from: .quiescing, to: .stopped)
         logger.notice("stopped")
     }
 
@@ -199,13 +207,12 @@ public final class SocketServer: Service {
                 let handler = ConnectionHandler(
                     shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
                 try channel.pipeline.syncOperations.addHandler(handler)
-                let loopBound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
-                let eventLoop = channel.eventLoop
-                self.connections.withLockedValue {
-                    $0[ObjectIdentifier(channel)] = (
-                        channel, { eventLoop.execute { loopBound.value.shutDownGracefully() } }
-                    )
+                let stopping = self.connections.withLockedValue { connections in
+                    connections[ObjectIdentifier(channel)] = channel
+                    return self.state.withLockedValue { $0 } != .running
                 }
+                // Accepted while the server began quiescing: it missed the event sent to the others.
+                if stopping { channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent()) }
             }
         }
     }
@@ -223,9 +230,10 @@ public final class SocketServer: Service {
     /// Lets every connection finish the replies it owes, then waits (at most 5 s) for them to close.
     private func closeConnections() async {
         let open = connections.withLockedValue { Array($0.values) }
-        for connection in open { connection.shutDown() }
+        // What NIO's ServerQuiescingHelper sends each child channel; the handler finishes and closes.
+        for channel in open { channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent()) }
         await withTaskGroup(of: Void.self) { group in
-            for (channel, _) in open {
+            for channel in open {
                 group.addTask {
                     let deadline = channel.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
                     try? await channel.closeFuture.get()
