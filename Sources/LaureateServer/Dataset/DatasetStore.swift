@@ -24,7 +24,15 @@ public final class DatasetStore: Sendable {
     private let reloads = NIOThreadPool(numberOfThreads: 1)
     public let configuration: DatasetConfiguration
     private let logger: Logger
-    private let notifier = SystemdNotifier()
+    /// Who hears that a reload began and how it ended: the server, which alone talks to systemd.
+    private let reloadObserver = NIOLockedValueBox<(@Sendable (ReloadEvent) -> Void)?>(nil)
+
+    /// A reload's beginning and end, for the service manager.
+    package enum ReloadEvent: Sendable {
+        case began
+        /// The reload is over (done or failed); `status` is the new `STATUS=` line.
+        case ended(status: String)
+    }
 
     /// Starts serving `dataset`, which was loaded from `configuration`.
     public init(dataset: Dataset, configuration: DatasetConfiguration, logger: Logger) {
@@ -71,7 +79,7 @@ public final class DatasetStore: Sendable {
     }
 
     private func performReload(trigger: String) -> Result<DatasetInfo, DatasetLoadError> {
-        notifier.notifyReloading()
+        reloadObserver.withLockedValue { $0 }?(.began)
         logger.info("reloading the dataset", metadata: ["reload.trigger": "\(trigger)"])
         let start = MonotonicClock.microseconds()
         let outcome: Result<Dataset, DatasetLoadError>
@@ -99,7 +107,8 @@ public final class DatasetStore: Sendable {
                     "dataset.records": "\(info.records)", "dataset.sha256": "\(info.sha256)",
                     "reload.ms": "\(Int(seconds * 1000))",
                 ])
-            notifier.notify([.ready, .status(Self.statusLine(dataset, seconds: seconds, verb: "reloaded"))])
+            reloadObserver.withLockedValue { $0 }?(
+                .ended(status: Self.statusLine(dataset, seconds: seconds, verb: "reloaded")))
             let push = MessageCodec.notification(method: "dataset.reloaded", params: ["dataset": info.json])
             for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
             return .success(info)
@@ -117,11 +126,15 @@ public final class DatasetStore: Sendable {
                 metadata: [
                     "error.reason": "\(error.first)", "error.count": "\(error.totalIssues)",
                 ])
-            notifier.notify([
-                .ready, .status("Reload failed (\(error.first)); still serving \(served) laureate records"),
-            ])
+            reloadObserver.withLockedValue { $0 }?(
+                .ended(status: "Reload failed (\(error.first)); still serving \(served) laureate records"))
             return .failure(error)
         }
+    }
+
+    /// Calls `observer` when each reload begins and ends (one observer: the server).
+    package func observeReloads(_ observer: @escaping @Sendable (ReloadEvent) -> Void) {
+        reloadObserver.withLockedValue { $0 = observer }
     }
 
     /// Delivers each `dataset.reloaded` push to `deliver` until `unsubscribe` is called with `id`.

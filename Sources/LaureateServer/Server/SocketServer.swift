@@ -12,7 +12,8 @@ import UnixSignals
 #endif
 
 /// The daemon's server: listens on the Unix socket, serves each connection with a
-/// `ConnectionHandler` on the event loop, reloads on SIGHUP, and talks to systemd.
+/// `ConnectionHandler` on the event loop, reloads on SIGHUP, and talks to systemd: the one owner
+/// of the notify socket (readiness, reloads through `DatasetStore.observeReloads`, watchdog, stop).
 ///
 /// Async/await runs the lifecycle (bind, readiness, signals, shutdown); the per-request path stays
 /// on the event loop (docs/hotpath.md: `NIOAsyncChannel` cost 4× the instructions per round trip).
@@ -112,6 +113,13 @@ public final class SocketServer: Service {
         let address = Self.describe(configuration.listener)
         transition(from: .starting, to: .running)
         let loaded = store.current
+        let notifier = self.notifier
+        store.observeReloads { event in
+            switch event {
+            case .began: notifier.notifyReloading()
+            case .ended(let status): notifier.notify([.ready, .status(status)])
+            }
+        }
         notifier.notify([.ready, .status(statusOnReady(loaded, address))])
         logger.notice("ready", metadata: ["socket.path": "\(address)", "dataset.records": "\(loaded.count)"])
         let watchdog = startWatchdog(on: group.next())
