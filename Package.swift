@@ -16,15 +16,16 @@ let package = Package(
     products: [
         .executable(name: "laureated", targets: ["laureated"]),
         .executable(name: "laureatectl", targets: ["laureatectl"]),
-        .executable(name: "laureate-bench", targets: ["laureate-bench"]),
         .library(name: "LaureateCore", targets: ["LaureateCore"]),
+        // For the benchmark package (Benchmarks/), which keeps laureate-bench and its histogram
+        // library out of the daemon's dependency graph, as SwiftNIO keeps its benchmarks.
+        .library(name: "LaureateClient", targets: ["LaureateClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -81,16 +82,6 @@ let package = Package(
                 "LaureateCore",
                 "LaureateClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: upcoming
-        ),
-        .executableTarget(
-            name: "laureate-bench",
-            dependencies: [
-                "LaureateCore",
-                "LaureateClient",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: upcoming
         ),
