@@ -5,7 +5,7 @@ import NIOCore
 extension ConnectionHandler {
     func startReload(_ pending: PendingReload, context: ChannelHandlerContext) {
         waitingForReload = true
-        setReading(false, context: context)
+        updateReading(context: context)
         flushOutput(context: context)
         let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
         reloaded.assumeIsolated().whenComplete { result in
@@ -26,7 +26,7 @@ extension ConnectionHandler {
     func finishReload(_ pending: PendingReload, result: Result<DatasetInfo, ProtocolError>) {
         guard let context else { return }
         waitingForReload = false
-        setReading(true, context: context)
+        updateReading(context: context)
         let outcome = shared.dispatcher.resume(
             pending, reloadResult: result, dataset: shared.store.current,
             connection: &connection, server: shared.counters, into: &outputBuffer)

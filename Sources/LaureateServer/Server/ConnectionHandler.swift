@@ -114,7 +114,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         unwritableSince = context.channel.isWritable ? nil : context.eventLoop.now
         if context.channel.isWritable {
-            if !waitingForReload { setReading(true, context: context) }
+            updateReading(context: context)
             processLines(context: context)
             flushOutput(context: context)
             closeWhenDone(context: context)
@@ -142,7 +142,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 flushOutput(context: context)
                 if !context.channel.isWritable {
-                    setReading(false, context: context)
+                    updateReading(context: context)
                     break
                 }
             }
@@ -201,15 +201,16 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func warmUp(_ bytes: UnsafeRawBufferPointer, at readerIndex: Int, dataset: Dataset) {
         warmSlots.removeAll(keepingCapacity: true)
         var offset = 0
-        for _ in 0..<Self.warmUpLines {
-            guard offset < bytes.count, let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset)
-            else { break }
-            let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
-            let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
-            if let key = FastPath.getKey(line) {
-                warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
+        lines: for _ in 0..<Self.warmUpLines {
+            switch framer.next(in: UnsafeRawBufferPointer(rebasing: bytes[offset...]), atEnd: false) {
+            case .message(let line, let consumed):
+                if let key = FastPath.getKey(line) {
+                    warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
+                }
+                offset += consumed
+            case .blank(let consumed): offset += consumed
+            case .incomplete, .tooLarge: break lines
             }
-            offset = end + 1
         }
         for slot in warmSlots { warmth &+= dataset.touchRecord(slot: slot) }
         warmedUntil = readerIndex + max(1, offset)
@@ -217,8 +218,10 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: - Output and closing
 
-    /// Stops or resumes reading requests, so that unread input stays bounded while paused.
-    func setReading(_ reading: Bool, context: ChannelHandlerContext) {
+    /// Reads requests only while their replies can go out and no reload holds the line order: the
+    /// one place `autoRead` is decided, so unread input stays bounded while paused.
+    func updateReading(context: ChannelHandlerContext) {
+        let reading = !waitingForReload && !closing && context.channel.isWritable
         try? context.channel.syncOptions?.setOption(ChannelOptions.autoRead, value: reading)
     }
 
