@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// What `server.status` says about the dataset being served.
 public struct DatasetInfo: Sendable, Hashable {
@@ -49,6 +50,9 @@ public final class Dataset: Sendable {
     let hasProject: [Bool]
     /// Records per sector, in sector order, for `sector.list`.
     public let sectorCounts: [(sector: Sector, count: Int)]
+    /// `laureate.stats` with no filter, by dimensions, computed on first use: the snapshot never
+    /// changes, and the medians of 100 000 records cost milliseconds each time.
+    private let unfilteredStats = Mutex<[[StatsDimension]: StatsResult]>([:])
 
     /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
     public convenience init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
@@ -140,6 +144,14 @@ public final class Dataset: Sendable {
         var ranks = [Int32](repeating: 0, count: count)
         for (rank, record) in order.enumerated() { ranks[record] = Int32(rank) }
         return ranks
+    }
+
+    /// The unfiltered stats by `dimensions`, from the cache or from `compute` (run outside the lock).
+    func unfilteredStats(by dimensions: [StatsDimension], _ compute: () -> StatsResult) -> StatsResult {
+        if let known = unfilteredStats.withLock({ $0[dimensions] }) { return known }
+        let result = compute()
+        unfilteredStats.withLock { $0[dimensions] = result }
+        return result
     }
 
     /// The index of the record with the id given as raw UTF-8 bytes.

@@ -139,6 +139,11 @@ public enum QueryEngine {
 
     /// Counts and figure summaries per group of one or two dimensions, and over all matches.
     public static func stats(_ query: StatsQuery, in dataset: Dataset) -> StatsResult {
+        guard query.filters == QueryFilters() else { return computeStats(query, in: dataset) }
+        return dataset.unfilteredStats(by: query.by) { computeStats(query, in: dataset) }
+    }
+
+    private static func computeStats(_ query: StatsQuery, in dataset: Dataset) -> StatsResult {
         let facets = query.by.map { dataset.facets[$0.facetName] }
         // Slot of a record: its value in each dimension (the last slot of each for "none"), mixed radix.
         let radixes = facets.map { $0.valueCount + 1 }

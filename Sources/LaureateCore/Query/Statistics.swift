@@ -30,26 +30,58 @@ public struct FigureSummary: Sendable, Equatable {
 
     public init() {}
 
-    /// Summarises `values` (the records' figures, in any order; sorted here).
+    /// Summarises `values` (the records' figures, in any order; reordered here). Linear time: one
+    /// scan for the sum and the extremes, a selection for the median (no sort: `stats` over
+    /// 100 000 records must stay in milliseconds).
     init(values: inout [Int64]) {
         known = values.count
         guard !values.isEmpty else { return }
-        values.sort()
-        for value in values { sum += Int128(value) }
-        min = values[0]
-        max = values[values.count - 1]
+        for value in values {
+            sum += Int128(value)
+            min = Swift.min(min, value)
+            max = Swift.max(max, value)
+        }
         let middle = values.count / 2
-        doubledMedian =
-            values.count % 2 == 1
-            ? 2 * Int128(values[middle]) : Int128(values[middle - 1]) + Int128(values[middle])
+        values.withUnsafeMutableBufferPointer { Self.select(middle, in: $0) }
+        let upper = values[middle]
+        if values.count % 2 == 1 {
+            doubledMedian = 2 * Int128(upper)
+        } else {
+            // Every value before `middle` is at most `upper`: the largest of them is the other middle.
+            let lower = values[..<middle].max()!
+            doubledMedian = Int128(lower) + Int128(upper)
+        }
     }
 
-    /// Adds one record's figure, for summaries that need no median (the running totals of tests).
-    mutating func add(_ value: Int64) {
-        known += 1
-        sum += Int128(value)
-        min = Swift.min(min, value)
-        max = Swift.max(max, value)
+    /// Moves the `k`th smallest value to position `k`, the smaller ones before it and the larger
+    /// after (Hoare's selection with a median-of-three pivot: expected linear time, deterministic).
+    static func select(_ k: Int, in values: UnsafeMutableBufferPointer<Int64>) {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let a = values[low]
+            let b = values[(low + high) / 2]
+            let c = values[high]
+            let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                return
+            }
+        }
     }
 
     public var sumJSON: JSONValue { known == 0 ? .null : .number(JSONNumber(decimal: sum)) }

@@ -99,6 +99,33 @@ struct StatisticsTests {
         (["call", "sector"], ["department": ["22", "2A"], "region": ["Grand Est", "normandie"]]),
     ]
 
+    @Test("the median by selection is the median by sorting, repeats and all")
+    func selection() {
+        var random = Generator(state: 7)
+        for count in 1...300 {
+            let range: ClosedRange<Int64> = count % 3 == 0 ? 0...3 : 0...LaureateRecord.maximumFigure
+            var values = (0..<count).map { _ in Int64.random(in: range, using: &random) }
+            let sorted = values.sorted()
+            let summary = FigureSummary(values: &values)
+            let middle = count / 2
+            let expected =
+                count % 2 == 1 ? 2 * Int128(sorted[middle]) : Int128(sorted[middle - 1]) + Int128(sorted[middle])
+            #expect(summary.doubledMedian == expected, "\(count) values")
+            #expect(summary.min == sorted[0] && summary.max == sorted[count - 1])
+        }
+    }
+
+    @Test("unfiltered stats come from the snapshot's cache, equal to a fresh computation")
+    func cached() throws {
+        let dataset = try TestData.dataset(Self.records(count: 500, seed: 99))
+        let first = QueryEngine.stats(try StatsQuery(params: ["by": ["sector", "region"]]), in: dataset)
+        let second = QueryEngine.stats(try StatsQuery(params: ["by": ["sector", "region"]]), in: dataset)
+        let filtered = QueryEngine.stats(
+            try StatsQuery(params: ["by": ["sector", "region"], "call": "relocalisation"]), in: dataset)
+        #expect(first == second)
+        #expect(filtered.total.count < first.total.count)
+    }
+
     @Test("every aggregate matches, for one key and two, with filters", arguments: 0..<cases.count)
     func matchesIndependentComputation(_ index: Int) throws {
         let records = Self.records(count: 2_000, seed: UInt64(index) + 1)
