@@ -4,355 +4,355 @@
 public enum EmbeddedData {
     /// `laureates.jsonl`: the curated records.
     public static let laureatesJSONL = #"""
-{"id": "sekkoia", "project": "SEKKOIA", "company": "Atlanta", "city": "Saint-Herblain", "department": "44", "region": "Pays de la Loire", "sector": "sante", "summary": "Infrastructures de production semi-industrielle de molécules et d'évaluation préclinique de produits dans trois secteurs stratégiques (santé, cosmétique, agroalimentaire).", "jobs": 25, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance"], "notes": "« près de 25 emplois »", "derived": ["region"]}
-{"id": "mesprcc", "project": "MESPRCC", "company": "Biowest", "city": "Nuaillé", "department": "49", "region": "Pays de la Loire", "sector": "sante", "summary": "Modernisation, extension et diversification du site de fabrication de produits de culture cellulaire (remise en service de 2 bioréacteurs, nouvelle ligne de milieux de culture en poudre).", "jobs": 11, "investment_eur": 1000000, "aid_eur": 500000, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance", "https://biowest.net/fr/actualites-biowest/biowest-label-2/"], "notes": "11 emplois d'ici fin 2024 ; croissance de 6 M€ en 3 ans ; invest./aide d'après biowest.net", "derived": ["region"]}
-{"id": "lacio", "project": "LACIO", "company": "Oxxius", "city": "Lannion", "department": "22", "region": "Bretagne", "sector": "electronique", "jobs": 20, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance"], "notes": "« plus de 20 emplois »", "derived": ["region"], "title": "Lasers et Combineurs pour l'Instrumentation Optique", "summary": "Modules lasers pour l'instrumentation optique : innover dans l'illumination haut de gamme pour les sciences de la vie (microscopie de super-résolution) et tripler la capacité de production (cytométrie en flux, séquençage ADN)."}
-{"id": "nuggets-alternatifs", "project": "Nuggets alternatifs", "company": "Rohart Investment & Trading", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Création de deux usines de nourriture innovante à partir de farines de végétaux et d'insectes (alimentation humaine et animale).", "jobs": 40, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"], "notes": "jobs: « plus de quarante emplois »"}
-{"id": "inovonext", "project": "Inovonext", "region": "Auvergne-Rhône-Alpes", "sector": "sante", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"], "notes": "porteur/commune tronqués dans l'extrait"}
-{"id": "biograna", "company": "Biograna", "city": "Gennevilliers", "department": "92", "region": "Île-de-France", "sector": "agroalimentaire", "summary": "Projet d'usine végétale (matières premières végétales bio : fruits à coque, graines) pour augmenter et diversifier la production.", "jobs": 14, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"]}
-{"id": "supercat", "project": "Supercat", "company": "Alice&Bob", "city": "Paris", "department": "75", "region": "Île-de-France", "sector": "electronique", "summary": "Équipements industriels pour internaliser une partie de la R&D et de la production d'un ordinateur quantique universel.", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"], "derived": ["department_code"]}
-{"id": "arteris-ip", "company": "Arteris IP", "city": "Paris", "department": "75", "region": "Île-de-France", "sector": "electronique", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"], "notes": "description tronquée dans l'extrait", "derived": ["department_code"]}
-{"id": "gimbert", "company": "Gimbert", "city": "Fleurance", "department": "32", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Relocaliser dans le Gers la transformation de produits de la mer surgelés (aujourd'hui réalisée surtout en Chine) : usine avec lignes automatisées.", "jobs": 25, "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "notes": "25 emplois directs créés à terme, 65 sauvegardés", "derived": ["department_code"]}
-{"id": "sobiotech2", "project": "SObioTech2", "company": "Ovalie Innovation", "city": "Auterive", "department": "32", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Atelier pré-industriel de production d'ingrédients à forte valeur ajoutée (dérivés d'insectes, huile et tourteau de coriandre) pour l'agroalimentaire, la pharmacie, la cosmétique et la nutrition.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "notes": "source : « Auterive (Gers) »", "derived": ["department_code"]}
-{"id": "novagreen", "project": "Novagreen", "company": "Akinao", "city": "Perpignan", "department": "66", "region": "Occitanie", "sector": "intrants", "summary": "TPE de chimie experte du biocontrôle des plantes : construction d'un site de production.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "derived": ["department_code"]}
-{"id": "bse-h", "project": "BSE-H", "company": "Bourgogne Services Électronique (BSE)", "city": "Le Creusot", "department": "71", "region": "Bourgogne-Franche-Comté", "sector": "electronique", "summary": "Conception et fabrication de cartes et d'équipements électroniques, notamment objets connectés (médical, énergie). Acquisition de deux sites d'industrialisation/production en Rhône-Alpes (Chavanod 74, Crolles et Le Versoud 38) ; vise 50 M€ de CA.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "http://www.electronique.biz/index.php/news/itemlist/tag/cibel", "https://vipress.net/?p=35451"]}
-{"id": "ecm-sic", "project": "ECM SiC", "company": "ECM Greentech", "city": "Grenoble", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Produire en France des réacteurs de croissance de lingots de carbure de silicium et favoriser des unités de fabrication de wafers SiC.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "https://vipress.net/?p=35451"]}
-{"id": "iccir", "project": "ICCIR", "company": "Absolut System", "city": "Seyssinet-Pariset", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Avec Lynred et HGH : nouvelle génération de machines à froid (tubes à gaz pulsé) pour détecteurs infrarouges.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "https://vipress.net/?p=35451"], "derived": ["region"]}
-{"id": "cibel-circuits-integres-de-belleme", "company": "Cibel (Circuits intégrés de Bellême)", "city": "Bellême", "department": "61", "region": "Normandie", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["http://www.electronique.biz/index.php/news/itemlist/tag/cibel", "https://vipress.net/?p=35451"]}
-{"id": "cellinnov", "project": "Cellinnov", "company": "Cellulopack", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "ecoopmer", "project": "Ecoopmer", "company": "Copalis Industrie", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "flex-lillers-2", "project": "Flex_Lillers 2", "company": "Tereos Sucre France", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "foscapa-2", "project": "Foscapa 2", "company": "Tereos Sucre France", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "nemo-graulhet", "project": "Nemo-Graulhet", "company": "Gelatines Weishardt", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "pilote-r-d-3", "project": "Pilote R&D 3", "company": "Végétal & Santé", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "pulpe-francaise", "project": "Pulpe française", "company": "Plastella", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "si-alt-vegetales", "project": "SI Alt. Végétales", "company": "Les Nouveaux fermiers", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "switch-mic", "project": "Switch-Mic", "company": "Microphyt", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "yayaya", "project": "Yayaya", "company": "Biogroupe", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
-{"id": "horizon", "project": "Horizon", "company": "Matra Electronique", "city": "Venette", "department": "60", "region": "Hauts-de-France", "sector": "electronique", "summary": "Nouveau site de production intégrant les concepts de l'usine du futur pour moderniser, agrandir et flexibiliser la production de systèmes électroniques pour environnements sévères.", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation"]}
-{"id": "rippa", "project": "RIPPA", "company": "Diagast (filiale du groupe EFS)", "city": "Loos", "department": "59", "region": "Hauts-de-France", "sector": "sante", "summary": "Relocalisation de la production des dispositifs médicaux ABTest Card® et ABD PAD® (sécurité transfusionnelle), auparavant sous-traitée.", "investment_eur": 1700000, "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation", "https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
-{"id": "vitalac", "project": "Vitalac", "company": "Vitalac", "city": "Carnoët", "department": "22", "region": "Bretagne", "sector": "agroalimentaire", "summary": "Nutrition et santé animale : hausse des capacités et diversification (pet food, gel hydroalcoolique, désinfectants).", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"], "derived": ["region"]}
-{"id": "ppb2", "project": "PPB2", "company": "Bel (groupe)", "sector": "agroalimentaire", "summary": "Projet « Plant based » : développer et industrialiser des fromages à base de protéines végétales.", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"]}
-{"id": "transition-bio", "project": "Transition Bio", "company": "CHB Quercy", "city": "Caylus", "department": "82", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Conserves gastronomiques à base de canard (chaîne intégrée).", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"], "notes": "description tronquée dans l'extrait", "derived": ["region"]}
-{"id": "smv", "company": "SMV", "department": "29", "region": "Bretagne", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "pep-sas", "company": "PEP SAS", "department": "56", "region": "Bretagne", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "protecno", "company": "Protecno", "department": "29", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "novatech", "company": "Novatech", "department": "22", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "cequad", "company": "Cequad", "department": "22", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "laboratoire-goemar", "company": "Laboratoire Goëmar", "department": "35", "region": "Bretagne", "sector": "intrants", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "pharmaouest-industries", "company": "PharmaOuest Industries", "department": "35", "region": "Bretagne", "sector": "sante", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "eurocom-fondation-b-com-images-et-reseaux-nokia-orange-consortium", "company": "Eurocom, Fondation b<>com, Images et Réseaux, Nokia, Orange (consortium)", "department": "35", "region": "Bretagne", "sector": "5g", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
-{"id": "mepcos", "project": "MEPCOS", "company": "Cedrat Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-03-04", "sources": ["https://vipress.net/huit-entreprises-de-la-photonique-soutenues-par-le-plan-de-relance"], "notes": "photonique ; liste des 7 autres projets hors extrait"}
-{"id": "delpharm", "company": "Delpharm", "city": "Saint-Rémy-sur-Avre", "region": "Centre-Val de Loire", "sector": "sante", "summary": "Atelier de production de tests rapides Covid-19.", "jobs": 25, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123"], "notes": "25 emplois confortés, 25 créés"}
-{"id": "gaia", "project": "GAÏA", "company": "Exinnov", "city": "Bordeaux", "sector": "agroalimentaire", "summary": "Première unité de l'UE d'extraction de végétaux (approvisionnement local et bio, solvants biosourcés) ; recyclage de coproduits agricoles et agroalimentaires.", "jobs": 27, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123", "https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"], "notes": "27 emplois directs d'ici dix ans"}
-{"id": "biopigments", "project": "Biopigments", "company": "PILI", "summary": "Alternative biosourcée aux pigments d'origine fossile importés d'Asie.", "jobs": 5, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123"], "notes": "5 emplois directs et 20 indirects"}
-{"id": "fruits-rouges-co", "company": "Fruits Rouges & Co", "city": "Laon", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Relocaliser une unité de première transformation de fruits.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
-{"id": "vegafruits", "company": "Vegafruits", "city": "Saint-Nicolas-de-Port", "department": "54", "region": "Grand Est", "sector": "agroalimentaire", "summary": "Doubler la capacité de production de fruits surgelés (extension de 1 300 m²) et relocaliser des fruits importés (cynorhodons, canneberges, pêches de vigne, cerises noires).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus", "https://www.reussir.fr/lesmarches/decouvrez-les-six-nouveaux-projets-laureats-de-france-relance"], "derived": ["department_code"]}
-{"id": "ne-d-une-seule-ferme", "company": "Né d'une seule ferme", "sector": "agroalimentaire", "summary": "Déploiement de containers-yaourteries dans les fermes laitières.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
-{"id": "lyophitech", "company": "Lyophitech", "city": "Villeurbanne", "region": "Auvergne-Rhône-Alpes", "sector": "agroalimentaire", "summary": "Passage au stade industriel de la lyophilisation à façon.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
-{"id": "philibert-savours", "company": "Philibert Savours", "city": "Crottet", "region": "Auvergne-Rhône-Alpes", "sector": "agroalimentaire", "summary": "Nouvelle unité de production d'un levain naturel et gamme sans gluten à base de protéines végétales.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
-{"id": "ambimed", "project": "AMBIMED", "company": "Tronico", "city": "Saint-Philbert-de-Bouaine", "department": "85", "region": "Pays de la Loire", "sector": "electronique", "summary": "Devenir un leader européen de la conception/fabrication de dispositifs médicaux électroniques implantables (classe III).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"], "notes": "site de Saint-Philbert-de-Bouaine (Vendée), 439 emplois actuels", "derived": ["region", "department_code"]}
-{"id": "recome", "project": "RECOME", "company": "Tronico", "city": "Saint-Philbert-de-Bouaine", "department": "85", "region": "Pays de la Loire", "sector": "electronique", "summary": "Maîtriser la fiabilisation des dispositifs médicaux électroniques et accélérer leur mise sur le marché (nouveau grade pour l'électronique médicale).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"], "derived": ["region", "department_code"]}
-{"id": "ems-proto", "company": "EMS Proto", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "srt-microceramique", "company": "SRT Microcéramique", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "zadient-technologies", "company": "Zadient Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "pioneer", "project": "Pioneer", "company": "Ion Beam Services (IBS)", "city": "Peynier", "region": "Provence-Alpes-Côte d'Azur", "sector": "electronique", "summary": "Fabrication d'équipements pour l'implantation ionique.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance", "https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"]}
-{"id": "c4d-covid-19", "project": "C4D-Covid-19", "company": "C4Diagnostics", "city": "Marseille", "region": "Provence-Alpes-Côte d'Azur", "sector": "sante", "summary": "Test de diagnostic in vitro de la Covid-19 en 25 minutes maximum (prélèvement nasal ou nasopharyngé).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"]}
-{"id": "pytheas-technology", "company": "Pytheas Technology", "city": "La Ciotat", "region": "Provence-Alpes-Côte d'Azur", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"], "notes": "description tronquée dans l'extrait"}
-{"id": "5g-vertical-iss", "project": "5G Vertical ISS", "company": "Alsatis", "sector": "5g", "summary": "Localisation à distance et disponibilité d'équipements médicaux (usages hospitaliers de la 5G).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "beyond-5", "project": "Beyond 5", "company": "Thales SIX GTS", "sector": "5g", "summary": "Solutions indépendantes et résilientes pour les applications 5G et post-5G.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "criiot", "project": "CRIIoT", "company": "Sequans Communications", "sector": "5g", "summary": "Connexion sécurisée des objets connectés industriels critiques (aéronautique, ferroviaire).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "euro-cdic", "project": "Euro-CDIC", "company": "Alcatel-Lucent International (filiale de Nokia)", "sector": "5g", "summary": "Centre européen d'expertise technologique R&D en cybersécurité des réseaux.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
-{"id": "seqens", "company": "Seqens", "sector": "sante", "summary": "Chimie pharmaceutique : développer et produire des molécules essentielles sur 5 sites (Aramon 30, Bourgoin-Jallieu 38, Couterne 61, Limay 78, Seqens'Lab Porcheville 78), dont une unité de principes actifs hautement actifs à Aramon.", "investment_eur": 65000000, "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats", "https://pharmelis.com/?p=3729"], "notes": "investissement : « plus de 65 millions d'euros » (total des projets)"}
-{"id": "laboratoire-aguettant", "company": "Laboratoire Aguettant", "sector": "sante", "summary": "Extension de la production « 100 % made in France » de médicaments injectables en seringues pré-remplies.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats", "https://pharmelis.com/?p=3729"]}
-{"id": "lesaffre", "company": "Lesaffre", "city": "Denain", "department": "59", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Nouvelle usine pour relocaliser des productions d'Asie (unité de production et atelier de vanilline et de son précurseur, l'acide férulique).", "jobs": 400, "investment_eur": 300000000, "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire", "https://pharmelis.com/?p=3729"], "notes": "« près de 400 emplois » ; investissement 300 M€", "derived": ["department_code"]}
-{"id": "french-feed", "project": "French Feed", "company": "Agronutris", "city": "Rethel", "region": "Grand Est", "sector": "agroalimentaire", "summary": "Usine de farine d'insectes pour l'alimentation animale.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"]}
-{"id": "novarebond", "project": "NovaRebond", "company": "Innovafeed", "city": "Nesle", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Plus grand site de production et de transformation d'insectes au monde.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"], "notes": "eco121.fr cite aussi un projet « Nextfood » d'Innovafeed à Nesle parmi 7 projets HdF « secteurs stratégiques »"}
-{"id": "b-c-yes-marque-kokiriki", "company": "B&C Yes (marque Kokiriki)", "city": "Pontchâteau", "region": "Pays de la Loire", "sector": "agroalimentaire", "summary": "Site industriel de produits vegan alternatifs à la charcuterie et à la viande.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"], "notes": "la source écrit « Parmi les entreprises candidates, à citer également » dans le paragraphe des lauréats"}
-{"id": "aledia", "company": "Aledia", "city": "Grenoble", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Nouvelle usine de microLED à nanofils.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://pharmelis.com/?p=3729", "https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"], "derived": ["region"]}
-{"id": "symbiose", "project": "Symbiose", "company": "Lacroix Electronics", "city": "Beaupréau-en-Mauges", "department": "49", "region": "Pays de la Loire", "sector": "electronique", "summary": "Modernisation de l'usine d'électronique (usine du futur) en Pays de la Loire.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation", "https://m.villeintelligente-mag.fr/LACROIX-Group-laureat-de-l-appel-a-projets-de-relocalisation-du-plan-de-relance-francais_a1004.html", "https://www.alliancy.fr/mauges-lacroix-inaugure-usine-assemblage-electronique-futur"], "notes": "Alliancy : investissement total de l'usine 25 M€ (pas le montant subventionné)", "derived": ["department_code"]}
-{"id": "cirly", "company": "Cirly", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
-{"id": "elvia-pcb", "company": "Elvia PCB", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
-{"id": "proto-electronics", "company": "Proto-Electronics", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
-{"id": "scalinx", "company": "Scalinx", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
-{"id": "x-fab-france", "company": "X-Fab France", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
-{"id": "spark-lasers", "company": "Spark Lasers", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "sil-tronix-silicon-technologies", "company": "Sil'tronix Silicon Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "idemia-france", "company": "Idemia France", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "mirsense", "company": "Mirsense", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "pfeiffer-vacuum", "company": "Pfeiffer Vacuum", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "crosscall", "company": "Crosscall", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
-{"id": "air-liquide-france-industrie", "company": "Air Liquide France Industrie", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "pasqal", "company": "Pasqal", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "optim-wafer-services", "company": "Optim Wafer Services", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "cybertek", "company": "Cybertek", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "estelec-industrie", "company": "Estelec Industrie", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "centiloc", "company": "Centiloc", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "ekinops", "company": "Ekinops", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "c12-quantum-electronics", "company": "C12 Quantum Electronics", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
-{"id": "innobiochips", "company": "Innobiochips", "region": "Hauts-de-France", "sector": "sante", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
-{"id": "x-prochem", "company": "X'Prochem", "region": "Hauts-de-France", "sector": "sante", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
-{"id": "ceven", "project": "CEVEN", "company": "Axens", "city": "Salindres", "department": "30", "region": "Occitanie", "sector": "intrants", "summary": "Catalyseurs : augmenter les capacités de production, industrialiser un procédé innovant et améliorer la performance environnementale du site.", "call": "relocalisation", "announced": "2021-03-04", "sources": ["https://www.usinenouvelle.com/article/france-relance-douze-chimistes-portes-par-la-3e-vague.N1224847"], "notes": "source : « Salindres (Gard) »", "derived": ["region", "department_code"]}
-"""#
+        {"id": "sekkoia", "project": "SEKKOIA", "company": "Atlanta", "city": "Saint-Herblain", "department": "44", "region": "Pays de la Loire", "sector": "sante", "summary": "Infrastructures de production semi-industrielle de molécules et d'évaluation préclinique de produits dans trois secteurs stratégiques (santé, cosmétique, agroalimentaire).", "jobs": 25, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance"], "notes": "« près de 25 emplois »", "derived": ["region"]}
+        {"id": "mesprcc", "project": "MESPRCC", "company": "Biowest", "city": "Nuaillé", "department": "49", "region": "Pays de la Loire", "sector": "sante", "summary": "Modernisation, extension et diversification du site de fabrication de produits de culture cellulaire (remise en service de 2 bioréacteurs, nouvelle ligne de milieux de culture en poudre).", "jobs": 11, "investment_eur": 1000000, "aid_eur": 500000, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance", "https://biowest.net/fr/actualites-biowest/biowest-label-2/"], "notes": "11 emplois d'ici fin 2024 ; croissance de 6 M€ en 3 ans ; invest./aide d'après biowest.net", "derived": ["region"]}
+        {"id": "lacio", "project": "LACIO", "company": "Oxxius", "city": "Lannion", "department": "22", "region": "Bretagne", "sector": "electronique", "jobs": 20, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance"], "notes": "« plus de 20 emplois »", "derived": ["region"], "title": "Lasers et Combineurs pour l'Instrumentation Optique", "summary": "Modules lasers pour l'instrumentation optique : innover dans l'illumination haut de gamme pour les sciences de la vie (microscopie de super-résolution) et tripler la capacité de production (cytométrie en flux, séquençage ADN)."}
+        {"id": "nuggets-alternatifs", "project": "Nuggets alternatifs", "company": "Rohart Investment & Trading", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Création de deux usines de nourriture innovante à partir de farines de végétaux et d'insectes (alimentation humaine et animale).", "jobs": 40, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"], "notes": "jobs: « plus de quarante emplois »"}
+        {"id": "inovonext", "project": "Inovonext", "region": "Auvergne-Rhône-Alpes", "sector": "sante", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"], "notes": "porteur/commune tronqués dans l'extrait"}
+        {"id": "biograna", "company": "Biograna", "city": "Gennevilliers", "department": "92", "region": "Île-de-France", "sector": "agroalimentaire", "summary": "Projet d'usine végétale (matières premières végétales bio : fruits à coque, graines) pour augmenter et diversifier la production.", "jobs": 14, "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"]}
+        {"id": "supercat", "project": "Supercat", "company": "Alice&Bob", "city": "Paris", "department": "75", "region": "Île-de-France", "sector": "electronique", "summary": "Équipements industriels pour internaliser une partie de la R&D et de la production d'un ordinateur quantique universel.", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"], "derived": ["department_code"]}
+        {"id": "arteris-ip", "company": "Arteris IP", "city": "Paris", "department": "75", "region": "Île-de-France", "sector": "electronique", "call": "relocalisation", "announced": "2022-02-17", "sources": ["https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/"], "notes": "description tronquée dans l'extrait", "derived": ["department_code"]}
+        {"id": "gimbert", "company": "Gimbert", "city": "Fleurance", "department": "32", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Relocaliser dans le Gers la transformation de produits de la mer surgelés (aujourd'hui réalisée surtout en Chine) : usine avec lignes automatisées.", "jobs": 25, "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "notes": "25 emplois directs créés à terme, 65 sauvegardés", "derived": ["department_code"]}
+        {"id": "sobiotech2", "project": "SObioTech2", "company": "Ovalie Innovation", "city": "Auterive", "department": "32", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Atelier pré-industriel de production d'ingrédients à forte valeur ajoutée (dérivés d'insectes, huile et tourteau de coriandre) pour l'agroalimentaire, la pharmacie, la cosmétique et la nutrition.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "notes": "source : « Auterive (Gers) »", "derived": ["department_code"]}
+        {"id": "novagreen", "project": "Novagreen", "company": "Akinao", "city": "Perpignan", "department": "66", "region": "Occitanie", "sector": "intrants", "summary": "TPE de chimie experte du biocontrôle des plantes : construction d'un site de production.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452"], "derived": ["department_code"]}
+        {"id": "bse-h", "project": "BSE-H", "company": "Bourgogne Services Électronique (BSE)", "city": "Le Creusot", "department": "71", "region": "Bourgogne-Franche-Comté", "sector": "electronique", "summary": "Conception et fabrication de cartes et d'équipements électroniques, notamment objets connectés (médical, énergie). Acquisition de deux sites d'industrialisation/production en Rhône-Alpes (Chavanod 74, Crolles et Le Versoud 38) ; vise 50 M€ de CA.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "http://www.electronique.biz/index.php/news/itemlist/tag/cibel", "https://vipress.net/?p=35451"]}
+        {"id": "ecm-sic", "project": "ECM SiC", "company": "ECM Greentech", "city": "Grenoble", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Produire en France des réacteurs de croissance de lingots de carbure de silicium et favoriser des unités de fabrication de wafers SiC.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "https://vipress.net/?p=35451"]}
+        {"id": "iccir", "project": "ICCIR", "company": "Absolut System", "city": "Seyssinet-Pariset", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Avec Lynred et HGH : nouvelle génération de machines à froid (tubes à gaz pulsé) pour détecteurs infrarouges.", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://lembarque.com/print/article/13070", "https://vipress.net/?p=35451"], "derived": ["region"]}
+        {"id": "cibel-circuits-integres-de-belleme", "company": "Cibel (Circuits intégrés de Bellême)", "city": "Bellême", "department": "61", "region": "Normandie", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["http://www.electronique.biz/index.php/news/itemlist/tag/cibel", "https://vipress.net/?p=35451"]}
+        {"id": "cellinnov", "project": "Cellinnov", "company": "Cellulopack", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "ecoopmer", "project": "Ecoopmer", "company": "Copalis Industrie", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "flex-lillers-2", "project": "Flex_Lillers 2", "company": "Tereos Sucre France", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "foscapa-2", "project": "Foscapa 2", "company": "Tereos Sucre France", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "nemo-graulhet", "project": "Nemo-Graulhet", "company": "Gelatines Weishardt", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "pilote-r-d-3", "project": "Pilote R&D 3", "company": "Végétal & Santé", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "pulpe-francaise", "project": "Pulpe française", "company": "Plastella", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "si-alt-vegetales", "project": "SI Alt. Végétales", "company": "Les Nouveaux fermiers", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "switch-mic", "project": "Switch-Mic", "company": "Microphyt", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "yayaya", "project": "Yayaya", "company": "Biogroupe", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation"]}
+        {"id": "horizon", "project": "Horizon", "company": "Matra Electronique", "city": "Venette", "department": "60", "region": "Hauts-de-France", "sector": "electronique", "summary": "Nouveau site de production intégrant les concepts de l'usine du futur pour moderniser, agrandir et flexibiliser la production de systèmes électroniques pour environnements sévères.", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation"]}
+        {"id": "rippa", "project": "RIPPA", "company": "Diagast (filiale du groupe EFS)", "city": "Loos", "department": "59", "region": "Hauts-de-France", "sector": "sante", "summary": "Relocalisation de la production des dispositifs médicaux ABTest Card® et ABD PAD® (sécurité transfusionnelle), auparavant sous-traitée.", "investment_eur": 1700000, "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation", "https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
+        {"id": "vitalac", "project": "Vitalac", "company": "Vitalac", "city": "Carnoët", "department": "22", "region": "Bretagne", "sector": "agroalimentaire", "summary": "Nutrition et santé animale : hausse des capacités et diversification (pet food, gel hydroalcoolique, désinfectants).", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"], "derived": ["region"]}
+        {"id": "ppb2", "project": "PPB2", "company": "Bel (groupe)", "sector": "agroalimentaire", "summary": "Projet « Plant based » : développer et industrialiser des fromages à base de protéines végétales.", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"]}
+        {"id": "transition-bio", "project": "Transition Bio", "company": "CHB Quercy", "city": "Caylus", "department": "82", "region": "Occitanie", "sector": "agroalimentaire", "summary": "Conserves gastronomiques à base de canard (chaîne intégrée).", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation"], "notes": "description tronquée dans l'extrait", "derived": ["region"]}
+        {"id": "smv", "company": "SMV", "department": "29", "region": "Bretagne", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "pep-sas", "company": "PEP SAS", "department": "56", "region": "Bretagne", "sector": "agroalimentaire", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "protecno", "company": "Protecno", "department": "29", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "novatech", "company": "Novatech", "department": "22", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "cequad", "company": "Cequad", "department": "22", "region": "Bretagne", "sector": "electronique", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "laboratoire-goemar", "company": "Laboratoire Goëmar", "department": "35", "region": "Bretagne", "sector": "intrants", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "pharmaouest-industries", "company": "PharmaOuest Industries", "department": "35", "region": "Bretagne", "sector": "sante", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "eurocom-fondation-b-com-images-et-reseaux-nokia-orange-consortium", "company": "Eurocom, Fondation b<>com, Images et Réseaux, Nokia, Orange (consortium)", "department": "35", "region": "Bretagne", "sector": "5g", "call": "relocalisation", "announced": "2021-04-09", "sources": ["https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"]}
+        {"id": "mepcos", "project": "MEPCOS", "company": "Cedrat Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-03-04", "sources": ["https://vipress.net/huit-entreprises-de-la-photonique-soutenues-par-le-plan-de-relance"], "notes": "photonique ; liste des 7 autres projets hors extrait"}
+        {"id": "delpharm", "company": "Delpharm", "city": "Saint-Rémy-sur-Avre", "region": "Centre-Val de Loire", "sector": "sante", "summary": "Atelier de production de tests rapides Covid-19.", "jobs": 25, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123"], "notes": "25 emplois confortés, 25 créés"}
+        {"id": "gaia", "project": "GAÏA", "company": "Exinnov", "city": "Bordeaux", "sector": "agroalimentaire", "summary": "Première unité de l'UE d'extraction de végétaux (approvisionnement local et bio, solvants biosourcés) ; recyclage de coproduits agricoles et agroalimentaires.", "jobs": 27, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123", "https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"], "notes": "27 emplois directs d'ici dix ans"}
+        {"id": "biopigments", "project": "Biopigments", "company": "PILI", "summary": "Alternative biosourcée aux pigments d'origine fossile importés d'Asie.", "jobs": 5, "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://documentation.onisep.fr/doc_num.php?explnum_id=49123"], "notes": "5 emplois directs et 20 indirects"}
+        {"id": "fruits-rouges-co", "company": "Fruits Rouges & Co", "city": "Laon", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Relocaliser une unité de première transformation de fruits.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
+        {"id": "vegafruits", "company": "Vegafruits", "city": "Saint-Nicolas-de-Port", "department": "54", "region": "Grand Est", "sector": "agroalimentaire", "summary": "Doubler la capacité de production de fruits surgelés (extension de 1 300 m²) et relocaliser des fruits importés (cynorhodons, canneberges, pêches de vigne, cerises noires).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus", "https://www.reussir.fr/lesmarches/decouvrez-les-six-nouveaux-projets-laureats-de-france-relance"], "derived": ["department_code"]}
+        {"id": "ne-d-une-seule-ferme", "company": "Né d'une seule ferme", "sector": "agroalimentaire", "summary": "Déploiement de containers-yaourteries dans les fermes laitières.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
+        {"id": "lyophitech", "company": "Lyophitech", "city": "Villeurbanne", "region": "Auvergne-Rhône-Alpes", "sector": "agroalimentaire", "summary": "Passage au stade industriel de la lyophilisation à façon.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
+        {"id": "philibert-savours", "company": "Philibert Savours", "city": "Crottet", "region": "Auvergne-Rhône-Alpes", "sector": "agroalimentaire", "summary": "Nouvelle unité de production d'un levain naturel et gamme sans gluten à base de protéines végétales.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus"]}
+        {"id": "ambimed", "project": "AMBIMED", "company": "Tronico", "city": "Saint-Philbert-de-Bouaine", "department": "85", "region": "Pays de la Loire", "sector": "electronique", "summary": "Devenir un leader européen de la conception/fabrication de dispositifs médicaux électroniques implantables (classe III).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"], "notes": "site de Saint-Philbert-de-Bouaine (Vendée), 439 emplois actuels", "derived": ["region", "department_code"]}
+        {"id": "recome", "project": "RECOME", "company": "Tronico", "city": "Saint-Philbert-de-Bouaine", "department": "85", "region": "Pays de la Loire", "sector": "electronique", "summary": "Maîtriser la fiabilisation des dispositifs médicaux électroniques et accélérer leur mise sur le marché (nouveau grade pour l'électronique médicale).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"], "derived": ["region", "department_code"]}
+        {"id": "ems-proto", "company": "EMS Proto", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "srt-microceramique", "company": "SRT Microcéramique", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "zadient-technologies", "company": "Zadient Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "pioneer", "project": "Pioneer", "company": "Ion Beam Services (IBS)", "city": "Peynier", "region": "Provence-Alpes-Côte d'Azur", "sector": "electronique", "summary": "Fabrication d'équipements pour l'implantation ionique.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance", "https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"]}
+        {"id": "c4d-covid-19", "project": "C4D-Covid-19", "company": "C4Diagnostics", "city": "Marseille", "region": "Provence-Alpes-Côte d'Azur", "sector": "sante", "summary": "Test de diagnostic in vitro de la Covid-19 en 25 minutes maximum (prélèvement nasal ou nasopharyngé).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"]}
+        {"id": "pytheas-technology", "company": "Pytheas Technology", "city": "La Ciotat", "region": "Provence-Alpes-Côte d'Azur", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"], "notes": "description tronquée dans l'extrait"}
+        {"id": "5g-vertical-iss", "project": "5G Vertical ISS", "company": "Alsatis", "sector": "5g", "summary": "Localisation à distance et disponibilité d'équipements médicaux (usages hospitaliers de la 5G).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "beyond-5", "project": "Beyond 5", "company": "Thales SIX GTS", "sector": "5g", "summary": "Solutions indépendantes et résilientes pour les applications 5G et post-5G.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "criiot", "project": "CRIIoT", "company": "Sequans Communications", "sector": "5g", "summary": "Connexion sécurisée des objets connectés industriels critiques (aéronautique, ferroviaire).", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "euro-cdic", "project": "Euro-CDIC", "company": "Alcatel-Lucent International (filiale de Nokia)", "sector": "5g", "summary": "Centre européen d'expertise technologique R&D en cybersécurité des réseaux.", "call": "relocalisation", "announced": "2021-02-08", "sources": ["https://vipress.net/alsatis-thales-sequans-et-nokia-premiers-laureats-de-lappel-a-projets-5g/", "https://vipress.net/lelectronique-en-force-dans-les-34-nouveaux-projets-laureats-du-volet-relocalisation-du-plan-france-relance"]}
+        {"id": "seqens", "company": "Seqens", "sector": "sante", "summary": "Chimie pharmaceutique : développer et produire des molécules essentielles sur 5 sites (Aramon 30, Bourgoin-Jallieu 38, Couterne 61, Limay 78, Seqens'Lab Porcheville 78), dont une unité de principes actifs hautement actifs à Aramon.", "investment_eur": 65000000, "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats", "https://pharmelis.com/?p=3729"], "notes": "investissement : « plus de 65 millions d'euros » (total des projets)"}
+        {"id": "laboratoire-aguettant", "company": "Laboratoire Aguettant", "sector": "sante", "summary": "Extension de la production « 100 % made in France » de médicaments injectables en seringues pré-remplies.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats", "https://pharmelis.com/?p=3729"]}
+        {"id": "lesaffre", "company": "Lesaffre", "city": "Denain", "department": "59", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Nouvelle usine pour relocaliser des productions d'Asie (unité de production et atelier de vanilline et de son précurseur, l'acide férulique).", "jobs": 400, "investment_eur": 300000000, "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire", "https://pharmelis.com/?p=3729"], "notes": "« près de 400 emplois » ; investissement 300 M€", "derived": ["department_code"]}
+        {"id": "french-feed", "project": "French Feed", "company": "Agronutris", "city": "Rethel", "region": "Grand Est", "sector": "agroalimentaire", "summary": "Usine de farine d'insectes pour l'alimentation animale.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"]}
+        {"id": "novarebond", "project": "NovaRebond", "company": "Innovafeed", "city": "Nesle", "region": "Hauts-de-France", "sector": "agroalimentaire", "summary": "Plus grand site de production et de transformation d'insectes au monde.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"], "notes": "eco121.fr cite aussi un projet « Nextfood » d'Innovafeed à Nesle parmi 7 projets HdF « secteurs stratégiques »"}
+        {"id": "b-c-yes-marque-kokiriki", "company": "B&C Yes (marque Kokiriki)", "city": "Pontchâteau", "region": "Pays de la Loire", "sector": "agroalimentaire", "summary": "Site industriel de produits vegan alternatifs à la charcuterie et à la viande.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire"], "notes": "la source écrit « Parmi les entreprises candidates, à citer également » dans le paragraphe des lauréats"}
+        {"id": "aledia", "company": "Aledia", "city": "Grenoble", "department": "38", "region": "Auvergne-Rhône-Alpes", "sector": "electronique", "summary": "Nouvelle usine de microLED à nanofils.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://pharmelis.com/?p=3729", "https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"], "derived": ["region"]}
+        {"id": "symbiose", "project": "Symbiose", "company": "Lacroix Electronics", "city": "Beaupréau-en-Mauges", "department": "49", "region": "Pays de la Loire", "sector": "electronique", "summary": "Modernisation de l'usine d'électronique (usine du futur) en Pays de la Loire.", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation", "https://m.villeintelligente-mag.fr/LACROIX-Group-laureat-de-l-appel-a-projets-de-relocalisation-du-plan-de-relance-francais_a1004.html", "https://www.alliancy.fr/mauges-lacroix-inaugure-usine-assemblage-electronique-futur"], "notes": "Alliancy : investissement total de l'usine 25 M€ (pas le montant subventionné)", "derived": ["department_code"]}
+        {"id": "cirly", "company": "Cirly", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
+        {"id": "elvia-pcb", "company": "Elvia PCB", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
+        {"id": "proto-electronics", "company": "Proto-Electronics", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
+        {"id": "scalinx", "company": "Scalinx", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
+        {"id": "x-fab-france", "company": "X-Fab France", "sector": "electronique", "call": "relocalisation", "announced": "2020-11-19", "sources": ["https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation"]}
+        {"id": "spark-lasers", "company": "Spark Lasers", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "sil-tronix-silicon-technologies", "company": "Sil'tronix Silicon Technologies", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "idemia-france", "company": "Idemia France", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "mirsense", "company": "Mirsense", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "pfeiffer-vacuum", "company": "Pfeiffer Vacuum", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "crosscall", "company": "Crosscall", "sector": "electronique", "call": "relocalisation", "announced": "2021-10-26", "sources": ["https://vipress.net/?p=35451"], "notes": "nom cité dans la liste des 10 lauréats électronique ; détails hors extrait"}
+        {"id": "air-liquide-france-industrie", "company": "Air Liquide France Industrie", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "pasqal", "company": "Pasqal", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "optim-wafer-services", "company": "Optim Wafer Services", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "cybertek", "company": "Cybertek", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "estelec-industrie", "company": "Estelec Industrie", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "centiloc", "company": "Centiloc", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "ekinops", "company": "Ekinops", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "c12-quantum-electronics", "company": "C12 Quantum Electronics", "sector": "electronique", "call": "relocalisation", "announced": "2021-07-09", "sources": ["https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"], "notes": "nom cité parmi les 8 lauréats électronique ; détails hors extrait"}
+        {"id": "innobiochips", "company": "Innobiochips", "region": "Hauts-de-France", "sector": "sante", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
+        {"id": "x-prochem", "company": "X'Prochem", "region": "Hauts-de-France", "sector": "sante", "call": "relocalisation", "announced": "2021-05-10", "sources": ["https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur"]}
+        {"id": "ceven", "project": "CEVEN", "company": "Axens", "city": "Salindres", "department": "30", "region": "Occitanie", "sector": "intrants", "summary": "Catalyseurs : augmenter les capacités de production, industrialiser un procédé innovant et améliorer la performance environnementale du site.", "call": "relocalisation", "announced": "2021-03-04", "sources": ["https://www.usinenouvelle.com/article/france-relance-douze-chimistes-portes-par-la-3e-vague.N1224847"], "notes": "source : « Salindres (Gard) »", "derived": ["region", "department_code"]}
+        """#
 
     /// `program.json`: the facts of the call.
     public static let programJSON = #"""
-{
-  "id": "relocalisation",
-  "name": "(Re)localisations dans les secteurs critiques",
-  "plan": "France Relance",
-  "operator": "Bpifrance, pour la Direction générale des entreprises",
-  "launched": "2020-08-31",
-  "envelope_eur": 850000000,
-  "envelope_initial_eur": 600000000,
-  "sectors": [
-    {
-      "id": "sante",
-      "label": "Santé"
-    },
-    {
-      "id": "agroalimentaire",
-      "label": "Agroalimentaire"
-    },
-    {
-      "id": "electronique",
-      "label": "Électronique"
-    },
-    {
-      "id": "intrants",
-      "label": "Intrants essentiels de l'industrie (chimie, matériaux, matières premières)"
-    },
-    {
-      "id": "5g",
-      "label": "5G"
-    }
-  ],
-  "totals": {
-    "as_of": "2022-02-17",
-    "laureates": 477,
-    "sme_laureates": 311,
-    "investment_eur": 3200000000,
-    "aid_eur": 846500000,
-    "jobs_created_or_secured": 50000,
-    "sources": [
-      "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"
-    ]
-  },
-  "waves": [
-    {
-      "date": "2020-11-19",
-      "new_laureates": 31,
-      "investment_eur": 680000000,
-      "aid_eur": 140000000,
-      "jobs_text": "≈1 800 emplois directs créés, >4 000 confortés",
-      "notes": "Annonce commune avec les premiers résultats de l'AMI santé (PIA) ; la page CNI du 08/12/2020 reprend « les 31 projets lauréats »",
-      "sources": [
-        "https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats",
-        "https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation",
-        "https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire",
-        "https://www.conseil-national-industrie.gouv.fr/actualites/relocaliser-31-projets-laureats"
-      ]
-    },
-    {
-      "date": "2021-02-08",
-      "new_laureates": 34,
-      "investment_eur": 333000000,
-      "aid_eur": 128000000,
-      "jobs_text": ">1 100 créés, ≈3 000 confortés",
-      "sources": [
-        "https://documentation.onisep.fr/doc_num.php?explnum_id=49123",
-        "https://electroniques.biz/economie/vie-de-la-profession/relocalisation-industrielle-34-nouveaux-projets-laureats-dont-9-en-electronique",
-        "https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus",
-        "https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"
-      ]
-    },
-    {
-      "date": "2021-03-04",
-      "new_laureates": 105,
-      "investment_eur_text": "> 1 Md€",
-      "aid_eur": 184000000,
-      "jobs_text": "6 700 créations potentielles",
-      "sources": [
-        "https://www.usinenouvelle.com/article/france-relance-douze-chimistes-portes-par-la-3e-vague.N1224847",
-        "https://electroniques.biz/economie/vie-de-la-profession/105-projets-laureats-de-l-appel-a-projets-resilience-dont-22-en-electronique",
-        "https://www.economie.gouv.fr/plan-de-relance/secteurs-critiques-nouveaux-projets-laureats",
-        "https://vipress.net/huit-entreprises-de-la-photonique-soutenues-par-le-plan-de-relance"
-      ]
-    },
-    {
-      "date": "2021-04-09",
-      "new_laureates": 113,
-      "notes": "présentés au Conseil national de l'industrie présidé par le Premier ministre",
-      "sources": [
-        "https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"
-      ]
-    },
-    {
-      "date": "2021-05-10",
-      "new_laureates": 36,
-      "investment_eur_text": "> 310 M€",
-      "aid_eur": 77000000,
-      "notes": "nord.gouv.fr page mise à jour le 17/05/2021 ; Process Alimentaire date l'annonce du 10 mai 2021 et parle de « 35 nouveaux lauréats » dans son chapeau",
-      "sources": [
-        "https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation",
-        "https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation",
-        "https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur",
-        "https://blog.sogedev.com/plan-de-relance-des-secteurs-strategiques-repondez-a-lappel-a-projets-pour-obtenir-une-subvention/"
-      ]
-    },
-    {
-      "date": "2021-07-09",
-      "new_laureates": 42,
-      "investment_eur_text": "≈323 M€",
-      "aid_eur_text": "> 99 M€",
-      "notes": "dossiers de la relève du 31 mars 2021",
-      "sources": [
-        "https://entreprises.gouv.fr/en/node/302401",
-        "https://www.gouvernement.fr/france-relance-relocaliser-42-nouveaux-projets-laureats-annonces-dont-15-finances-par-le-programme-d",
-        "https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation",
-        "https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"
-      ]
-    },
-    {
-      "date": "2021-10-26",
-      "new_laureates": 58,
-      "notes": "annonce au colloque « relocalisation » de Bercy ; vie-publique parle de 5e vague ; 624 projets de relocalisation au total en comptant l'AAP Territoires d'industrie",
-      "sources": [
-        "http://www.vie-publique.fr./en-bref/282239-relocalisations-industrielles-58-nouveaux-projets-soutenus-par-letat",
-        "https://vipress.net/?p=35451",
-        "https://lembarque.com/print/article/13070",
-        "https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452",
-        "https://www.usinenouvelle.com/editorial/en-un-an-624-projets-de-relocalisation-ont-ete-finances-par-france-relance.N1153347"
-      ]
-    },
-    {
-      "date": "2022-02-17",
-      "new_laureates": 72,
-      "investment_eur_text": "plus de 538 millions d'euros",
-      "aid_eur": 122000000,
-      "sources": [
-        "https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance",
-        "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations",
-        "https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/",
-        "https://solutions-ouest-implantation.fr/actualites/4-entreprises-des-pays-de-la-loire-soutenues-par-le-plan-france-relance-relocalisations",
-        "https://123dok.net/document/z3dxddx7-soutenir-l-industrie-fran%C3%A7aise.html"
-      ],
-      "investment_eur": 538000000,
-      "previous_laureates": 405
-    }
-  ],
-  "notes": "La somme des vagues (491) dépasse le total officiel (477) : comptes publics non additifs (annonces groupées avec l'AMI santé/PIA, recomptages). Les cumuls intermédiaires publiés (65 → 160 → 309 → 351 → 407 → 477) ne sont pas tous cohérents avec les « nouveaux lauréats » annoncés.",
-  "sources": [
-    "https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance",
-    "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations",
-    "https://entreprises.gouv.fr/en/node/302401"
-  ]
-}
-"""#
+        {
+          "id": "relocalisation",
+          "name": "(Re)localisations dans les secteurs critiques",
+          "plan": "France Relance",
+          "operator": "Bpifrance, pour la Direction générale des entreprises",
+          "launched": "2020-08-31",
+          "envelope_eur": 850000000,
+          "envelope_initial_eur": 600000000,
+          "sectors": [
+            {
+              "id": "sante",
+              "label": "Santé"
+            },
+            {
+              "id": "agroalimentaire",
+              "label": "Agroalimentaire"
+            },
+            {
+              "id": "electronique",
+              "label": "Électronique"
+            },
+            {
+              "id": "intrants",
+              "label": "Intrants essentiels de l'industrie (chimie, matériaux, matières premières)"
+            },
+            {
+              "id": "5g",
+              "label": "5G"
+            }
+          ],
+          "totals": {
+            "as_of": "2022-02-17",
+            "laureates": 477,
+            "sme_laureates": 311,
+            "investment_eur": 3200000000,
+            "aid_eur": 846500000,
+            "jobs_created_or_secured": 50000,
+            "sources": [
+              "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations"
+            ]
+          },
+          "waves": [
+            {
+              "date": "2020-11-19",
+              "new_laureates": 31,
+              "investment_eur": 680000000,
+              "aid_eur": 140000000,
+              "jobs_text": "≈1 800 emplois directs créés, >4 000 confortés",
+              "notes": "Annonce commune avec les premiers résultats de l'AMI santé (PIA) ; la page CNI du 08/12/2020 reprend « les 31 projets lauréats »",
+              "sources": [
+                "https://entreprises.gouv.fr/fr/actualites/appel-projets-pour-la-resilience-de-l-economie-31-premiers-projets-laureats",
+                "https://vipress.net/aledia-cirly-elvia-pcb-lacroix-proto-electronics-scalinx-et-x-fab-premiers-laureats-des-projets-de-relocalisation",
+                "https://reussir.fr/lesmarches/relocalisation-industrielle-neuf-projets-dans-lagroalimentaire",
+                "https://www.conseil-national-industrie.gouv.fr/actualites/relocaliser-31-projets-laureats"
+              ]
+            },
+            {
+              "date": "2021-02-08",
+              "new_laureates": 34,
+              "investment_eur": 333000000,
+              "aid_eur": 128000000,
+              "jobs_text": ">1 100 créés, ≈3 000 confortés",
+              "sources": [
+                "https://documentation.onisep.fr/doc_num.php?explnum_id=49123",
+                "https://electroniques.biz/economie/vie-de-la-profession/relocalisation-industrielle-34-nouveaux-projets-laureats-dont-9-en-electronique",
+                "https://reussir.fr/lesmarches/france-relance-six-nouveaux-projets-industriels-agroalimentaires-retenus",
+                "https://madeinmarseille.net/87185-innovation-sud-france-relance-resilience/"
+              ]
+            },
+            {
+              "date": "2021-03-04",
+              "new_laureates": 105,
+              "investment_eur_text": "> 1 Md€",
+              "aid_eur": 184000000,
+              "jobs_text": "6 700 créations potentielles",
+              "sources": [
+                "https://www.usinenouvelle.com/article/france-relance-douze-chimistes-portes-par-la-3e-vague.N1224847",
+                "https://electroniques.biz/economie/vie-de-la-profession/105-projets-laureats-de-l-appel-a-projets-resilience-dont-22-en-electronique",
+                "https://www.economie.gouv.fr/plan-de-relance/secteurs-critiques-nouveaux-projets-laureats",
+                "https://vipress.net/huit-entreprises-de-la-photonique-soutenues-par-le-plan-de-relance"
+              ]
+            },
+            {
+              "date": "2021-04-09",
+              "new_laureates": 113,
+              "notes": "présentés au Conseil national de l'industrie présidé par le Premier ministre",
+              "sources": [
+                "https://bretagne.dreets.gouv.fr/France-Relance-8-nouveaux-laureats-bretons-de-l-appel-a-projets-pour-la"
+              ]
+            },
+            {
+              "date": "2021-05-10",
+              "new_laureates": 36,
+              "investment_eur_text": "> 310 M€",
+              "aid_eur": 77000000,
+              "notes": "nord.gouv.fr page mise à jour le 17/05/2021 ; Process Alimentaire date l'annonce du 10 mai 2021 et parle de « 35 nouveaux lauréats » dans son chapeau",
+              "sources": [
+                "https://www.nord.gouv.fr/Actualites/Actualites/Bruno-Le-Maire-et-Agnes-Pannier-Runacher-devoilent-36-nouveaux-projets-du-volet-re-localisation",
+                "https://www.processalimentaire.com/vie-des-iaa/france-relance-cinq-nouveaux-laureats-agro-du-volet-re-localisation",
+                "https://lagazettefrance.fr/index.php/article/france-relance-la-filiere-sante-regionale-mise-a-l-honneur",
+                "https://blog.sogedev.com/plan-de-relance-des-secteurs-strategiques-repondez-a-lappel-a-projets-pour-obtenir-une-subvention/"
+              ]
+            },
+            {
+              "date": "2021-07-09",
+              "new_laureates": 42,
+              "investment_eur_text": "≈323 M€",
+              "aid_eur_text": "> 99 M€",
+              "notes": "dossiers de la relève du 31 mars 2021",
+              "sources": [
+                "https://entreprises.gouv.fr/en/node/302401",
+                "https://www.gouvernement.fr/france-relance-relocaliser-42-nouveaux-projets-laureats-annonces-dont-15-finances-par-le-programme-d",
+                "https://www.reussir.fr/plan-france-relance-10-nouveaux-laureats-agroalimentaires-du-volet-relocalisation",
+                "https://vipress.net/huit-nouveaux-laureats-en-electronique-pour-lappel-a-projets-relocalisation"
+              ]
+            },
+            {
+              "date": "2021-10-26",
+              "new_laureates": 58,
+              "notes": "annonce au colloque « relocalisation » de Bercy ; vie-publique parle de 5e vague ; 624 projets de relocalisation au total en comptant l'AAP Territoires d'industrie",
+              "sources": [
+                "http://www.vie-publique.fr./en-bref/282239-relocalisations-industrielles-58-nouveaux-projets-soutenus-par-letat",
+                "https://vipress.net/?p=35451",
+                "https://lembarque.com/print/article/13070",
+                "https://www.touleco.fr/Plan-France-Relance-quatre-projets-regionaux-laureats-de-l-appel,32452",
+                "https://www.usinenouvelle.com/editorial/en-un-an-624-projets-de-relocalisation-ont-ete-finances-par-france-relance.N1153347"
+              ]
+            },
+            {
+              "date": "2022-02-17",
+              "new_laureates": 72,
+              "investment_eur_text": "plus de 538 millions d'euros",
+              "aid_eur": 122000000,
+              "sources": [
+                "https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance",
+                "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations",
+                "https://www.gpmetropole-infos.fr/en-ile-de-france-neuf-nouveaux-laureats-pour-promouvoir-la-relocalisation-industrielle/",
+                "https://solutions-ouest-implantation.fr/actualites/4-entreprises-des-pays-de-la-loire-soutenues-par-le-plan-france-relance-relocalisations",
+                "https://123dok.net/document/z3dxddx7-soutenir-l-industrie-fran%C3%A7aise.html"
+              ],
+              "investment_eur": 538000000,
+              "previous_laureates": 405
+            }
+          ],
+          "notes": "La somme des vagues (491) dépasse le total officiel (477) : comptes publics non additifs (annonces groupées avec l'AMI santé/PIA, recomptages). Les cumuls intermédiaires publiés (65 → 160 → 309 → 351 → 407 → 477) ne sont pas tous cohérents avec les « nouveaux lauréats » annoncés.",
+          "sources": [
+            "https://atlanpolebiotherapies.com/actualites/france-relance-3-projets-portes-par-des-membres-du-pole-laureats-du-plan-de-relance",
+            "https://banquedesterritoires.fr/72-nouveaux-projets-laureats-pour-lappel-projets-relocalisations",
+            "https://entreprises.gouv.fr/en/node/302401"
+          ]
+        }
+        """#
 
     /// `departments.csv`: the départements and their regions.
     public static let departmentsCSV = #"""
-department,department_name,region_code,region
-01,Ain,84,Auvergne-Rhône-Alpes
-02,Aisne,32,Hauts-de-France
-03,Allier,84,Auvergne-Rhône-Alpes
-04,Alpes-de-Haute-Provence,93,Provence-Alpes-Côte d'Azur
-05,Hautes-Alpes,93,Provence-Alpes-Côte d'Azur
-06,Alpes-Maritimes,93,Provence-Alpes-Côte d'Azur
-07,Ardèche,84,Auvergne-Rhône-Alpes
-08,Ardennes,44,Grand Est
-09,Ariège,76,Occitanie
-10,Aube,44,Grand Est
-11,Aude,76,Occitanie
-12,Aveyron,76,Occitanie
-13,Bouches-du-Rhône,93,Provence-Alpes-Côte d'Azur
-14,Calvados,28,Normandie
-15,Cantal,84,Auvergne-Rhône-Alpes
-16,Charente,75,Nouvelle-Aquitaine
-17,Charente-Maritime,75,Nouvelle-Aquitaine
-18,Cher,24,Centre-Val de Loire
-19,Corrèze,75,Nouvelle-Aquitaine
-21,Côte-d'Or,27,Bourgogne-Franche-Comté
-22,Côtes-d'Armor,53,Bretagne
-23,Creuse,75,Nouvelle-Aquitaine
-24,Dordogne,75,Nouvelle-Aquitaine
-25,Doubs,27,Bourgogne-Franche-Comté
-26,Drôme,84,Auvergne-Rhône-Alpes
-27,Eure,28,Normandie
-28,Eure-et-Loir,24,Centre-Val de Loire
-29,Finistère,53,Bretagne
-2A,Corse-du-Sud,94,Corse
-2B,Haute-Corse,94,Corse
-30,Gard,76,Occitanie
-31,Haute-Garonne,76,Occitanie
-32,Gers,76,Occitanie
-33,Gironde,75,Nouvelle-Aquitaine
-34,Hérault,76,Occitanie
-35,Ille-et-Vilaine,53,Bretagne
-36,Indre,24,Centre-Val de Loire
-37,Indre-et-Loire,24,Centre-Val de Loire
-38,Isère,84,Auvergne-Rhône-Alpes
-39,Jura,27,Bourgogne-Franche-Comté
-40,Landes,75,Nouvelle-Aquitaine
-41,Loir-et-Cher,24,Centre-Val de Loire
-42,Loire,84,Auvergne-Rhône-Alpes
-43,Haute-Loire,84,Auvergne-Rhône-Alpes
-44,Loire-Atlantique,52,Pays de la Loire
-45,Loiret,24,Centre-Val de Loire
-46,Lot,76,Occitanie
-47,Lot-et-Garonne,75,Nouvelle-Aquitaine
-48,Lozère,76,Occitanie
-49,Maine-et-Loire,52,Pays de la Loire
-50,Manche,28,Normandie
-51,Marne,44,Grand Est
-52,Haute-Marne,44,Grand Est
-53,Mayenne,52,Pays de la Loire
-54,Meurthe-et-Moselle,44,Grand Est
-55,Meuse,44,Grand Est
-56,Morbihan,53,Bretagne
-57,Moselle,44,Grand Est
-58,Nièvre,27,Bourgogne-Franche-Comté
-59,Nord,32,Hauts-de-France
-60,Oise,32,Hauts-de-France
-61,Orne,28,Normandie
-62,Pas-de-Calais,32,Hauts-de-France
-63,Puy-de-Dôme,84,Auvergne-Rhône-Alpes
-64,Pyrénées-Atlantiques,75,Nouvelle-Aquitaine
-65,Hautes-Pyrénées,76,Occitanie
-66,Pyrénées-Orientales,76,Occitanie
-67,Bas-Rhin,44,Grand Est
-68,Haut-Rhin,44,Grand Est
-69,Rhône,84,Auvergne-Rhône-Alpes
-70,Haute-Saône,27,Bourgogne-Franche-Comté
-71,Saône-et-Loire,27,Bourgogne-Franche-Comté
-72,Sarthe,52,Pays de la Loire
-73,Savoie,84,Auvergne-Rhône-Alpes
-74,Haute-Savoie,84,Auvergne-Rhône-Alpes
-75,Paris,11,Île-de-France
-76,Seine-Maritime,28,Normandie
-77,Seine-et-Marne,11,Île-de-France
-78,Yvelines,11,Île-de-France
-79,Deux-Sèvres,75,Nouvelle-Aquitaine
-80,Somme,32,Hauts-de-France
-81,Tarn,76,Occitanie
-82,Tarn-et-Garonne,76,Occitanie
-83,Var,93,Provence-Alpes-Côte d'Azur
-84,Vaucluse,93,Provence-Alpes-Côte d'Azur
-85,Vendée,52,Pays de la Loire
-86,Vienne,75,Nouvelle-Aquitaine
-87,Haute-Vienne,75,Nouvelle-Aquitaine
-88,Vosges,44,Grand Est
-89,Yonne,27,Bourgogne-Franche-Comté
-90,Territoire de Belfort,27,Bourgogne-Franche-Comté
-91,Essonne,11,Île-de-France
-92,Hauts-de-Seine,11,Île-de-France
-93,Seine-Saint-Denis,11,Île-de-France
-94,Val-de-Marne,11,Île-de-France
-95,Val-d'Oise,11,Île-de-France
-971,Guadeloupe,01,Guadeloupe
-972,Martinique,02,Martinique
-973,Guyane,03,Guyane
-974,La Réunion,04,La Réunion
-976,Mayotte,06,Mayotte
-"""#
+        department,department_name,region_code,region
+        01,Ain,84,Auvergne-Rhône-Alpes
+        02,Aisne,32,Hauts-de-France
+        03,Allier,84,Auvergne-Rhône-Alpes
+        04,Alpes-de-Haute-Provence,93,Provence-Alpes-Côte d'Azur
+        05,Hautes-Alpes,93,Provence-Alpes-Côte d'Azur
+        06,Alpes-Maritimes,93,Provence-Alpes-Côte d'Azur
+        07,Ardèche,84,Auvergne-Rhône-Alpes
+        08,Ardennes,44,Grand Est
+        09,Ariège,76,Occitanie
+        10,Aube,44,Grand Est
+        11,Aude,76,Occitanie
+        12,Aveyron,76,Occitanie
+        13,Bouches-du-Rhône,93,Provence-Alpes-Côte d'Azur
+        14,Calvados,28,Normandie
+        15,Cantal,84,Auvergne-Rhône-Alpes
+        16,Charente,75,Nouvelle-Aquitaine
+        17,Charente-Maritime,75,Nouvelle-Aquitaine
+        18,Cher,24,Centre-Val de Loire
+        19,Corrèze,75,Nouvelle-Aquitaine
+        21,Côte-d'Or,27,Bourgogne-Franche-Comté
+        22,Côtes-d'Armor,53,Bretagne
+        23,Creuse,75,Nouvelle-Aquitaine
+        24,Dordogne,75,Nouvelle-Aquitaine
+        25,Doubs,27,Bourgogne-Franche-Comté
+        26,Drôme,84,Auvergne-Rhône-Alpes
+        27,Eure,28,Normandie
+        28,Eure-et-Loir,24,Centre-Val de Loire
+        29,Finistère,53,Bretagne
+        2A,Corse-du-Sud,94,Corse
+        2B,Haute-Corse,94,Corse
+        30,Gard,76,Occitanie
+        31,Haute-Garonne,76,Occitanie
+        32,Gers,76,Occitanie
+        33,Gironde,75,Nouvelle-Aquitaine
+        34,Hérault,76,Occitanie
+        35,Ille-et-Vilaine,53,Bretagne
+        36,Indre,24,Centre-Val de Loire
+        37,Indre-et-Loire,24,Centre-Val de Loire
+        38,Isère,84,Auvergne-Rhône-Alpes
+        39,Jura,27,Bourgogne-Franche-Comté
+        40,Landes,75,Nouvelle-Aquitaine
+        41,Loir-et-Cher,24,Centre-Val de Loire
+        42,Loire,84,Auvergne-Rhône-Alpes
+        43,Haute-Loire,84,Auvergne-Rhône-Alpes
+        44,Loire-Atlantique,52,Pays de la Loire
+        45,Loiret,24,Centre-Val de Loire
+        46,Lot,76,Occitanie
+        47,Lot-et-Garonne,75,Nouvelle-Aquitaine
+        48,Lozère,76,Occitanie
+        49,Maine-et-Loire,52,Pays de la Loire
+        50,Manche,28,Normandie
+        51,Marne,44,Grand Est
+        52,Haute-Marne,44,Grand Est
+        53,Mayenne,52,Pays de la Loire
+        54,Meurthe-et-Moselle,44,Grand Est
+        55,Meuse,44,Grand Est
+        56,Morbihan,53,Bretagne
+        57,Moselle,44,Grand Est
+        58,Nièvre,27,Bourgogne-Franche-Comté
+        59,Nord,32,Hauts-de-France
+        60,Oise,32,Hauts-de-France
+        61,Orne,28,Normandie
+        62,Pas-de-Calais,32,Hauts-de-France
+        63,Puy-de-Dôme,84,Auvergne-Rhône-Alpes
+        64,Pyrénées-Atlantiques,75,Nouvelle-Aquitaine
+        65,Hautes-Pyrénées,76,Occitanie
+        66,Pyrénées-Orientales,76,Occitanie
+        67,Bas-Rhin,44,Grand Est
+        68,Haut-Rhin,44,Grand Est
+        69,Rhône,84,Auvergne-Rhône-Alpes
+        70,Haute-Saône,27,Bourgogne-Franche-Comté
+        71,Saône-et-Loire,27,Bourgogne-Franche-Comté
+        72,Sarthe,52,Pays de la Loire
+        73,Savoie,84,Auvergne-Rhône-Alpes
+        74,Haute-Savoie,84,Auvergne-Rhône-Alpes
+        75,Paris,11,Île-de-France
+        76,Seine-Maritime,28,Normandie
+        77,Seine-et-Marne,11,Île-de-France
+        78,Yvelines,11,Île-de-France
+        79,Deux-Sèvres,75,Nouvelle-Aquitaine
+        80,Somme,32,Hauts-de-France
+        81,Tarn,76,Occitanie
+        82,Tarn-et-Garonne,76,Occitanie
+        83,Var,93,Provence-Alpes-Côte d'Azur
+        84,Vaucluse,93,Provence-Alpes-Côte d'Azur
+        85,Vendée,52,Pays de la Loire
+        86,Vienne,75,Nouvelle-Aquitaine
+        87,Haute-Vienne,75,Nouvelle-Aquitaine
+        88,Vosges,44,Grand Est
+        89,Yonne,27,Bourgogne-Franche-Comté
+        90,Territoire de Belfort,27,Bourgogne-Franche-Comté
+        91,Essonne,11,Île-de-France
+        92,Hauts-de-Seine,11,Île-de-France
+        93,Seine-Saint-Denis,11,Île-de-France
+        94,Val-de-Marne,11,Île-de-France
+        95,Val-d'Oise,11,Île-de-France
+        971,Guadeloupe,01,Guadeloupe
+        972,Martinique,02,Martinique
+        973,Guyane,03,Guyane
+        974,La Réunion,04,La Réunion
+        976,Mayotte,06,Mayotte
+        """#
 }
