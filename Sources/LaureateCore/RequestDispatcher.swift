@@ -32,12 +32,9 @@ public struct RequestDispatcher: Sendable {
             connection.requestsHandled += 1
             return .done
         }
-        var scratch = connection.takeScratch()
-        defer { connection.scratch = scratch }
-        let outcome = handleWithoutFastPath(
-            line: line, dataset: dataset, connection: &connection, server: server, into: &scratch)
-        scratch.withUnsafeBytes { output.writeBytes($0) }
-        return outcome
+        return collecting(&connection, into: &output) { connection, scratch in
+            handleWithoutFastPath(line: line, dataset: dataset, connection: &connection, server: server, into: &scratch)
+        }
     }
 
     /// Finishes a message held by `LineOutcome.reload`, writing the replies to `output`.
@@ -50,11 +47,23 @@ public struct RequestDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout some ReplyWriter
     ) -> LineOutcome {
+        return collecting(&connection, into: &output) { connection, scratch in
+            resumeCollecting(
+                pending, reloadResult: reloadResult, dataset: dataset, connection: &connection, server: server,
+                into: &scratch)
+        }
+    }
+
+    /// Runs `body` with the connection's scratch buffer, then moves what it wrote to `output`.
+    @inlinable
+    func collecting(
+        _ connection: inout ConnectionState,
+        into output: inout some ReplyWriter,
+        _ body: (inout ConnectionState, inout [UInt8]) -> LineOutcome
+    ) -> LineOutcome {
         var scratch = connection.takeScratch()
         defer { connection.scratch = scratch }
-        let outcome = resumeCollecting(
-            pending, reloadResult: reloadResult, dataset: dataset, connection: &connection,
-            server: server, into: &scratch)
+        let outcome = body(&connection, &scratch)
         scratch.withUnsafeBytes { output.writeBytes($0) }
         return outcome
     }

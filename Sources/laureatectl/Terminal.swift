@@ -45,13 +45,18 @@ struct Terminal {
 enum Format {
     /// `1 234 567`, grouped by thousands with a space as in French typography.
     static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
+        let text = groupingThousands(String(value.magnitude))
+        return value < 0 ? "-" + text : text
+    }
+
+    /// `digits` with a space before each group of three from the right.
+    private static func groupingThousands(_ digits: some StringProtocol) -> String {
         var text = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { text.append(" ") }
             text.append(digit)
         }
-        return value < 0 ? "-" + text : text
+        return text
     }
 
     /// `1 234 567 €`.
@@ -61,13 +66,8 @@ enum Format {
     /// (`1 234,5`); the text is used as it came, so sums past 64 bits print exactly.
     static func number(_ number: JSONNumber) -> String {
         let parts = number.text.split(separator: ".", maxSplits: 1)
-        let whole = parts[0]
-        var text = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0, (whole.count - index) % 3 == 0 { text.append(" ") }
-            text.append(digit)
-        }
-        return parts.count == 2 ? text + "," + parts[1] : text
+        let whole = groupingThousands(parts[0])
+        return parts.count == 2 ? whole + "," + parts[1] : whole
     }
 
     /// The display width of `text` (one column per character; enough for Latin text).

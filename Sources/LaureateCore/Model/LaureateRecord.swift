@@ -120,13 +120,14 @@ public struct LaureateRecord: Sendable, Hashable {
         if object["project"] == nil, object["company"] == nil {
             fail(nil, "a record needs a project or a company")
         }
-        var seen = Set<String>()
-        for key in object.keys where !seen.insert(key).inserted {
-            fail(key, "given twice in one record")
+        // In canonical order a member given twice stands next to itself: no set of names needed.
+        var canonical = Self.canonical(object)
+        for (previous, member) in zip(canonical.members, canonical.members.dropFirst()) where previous.key == member.key
+        {
+            fail(member.key, "given twice in one record")
         }
         try issues.check()
 
-        var canonical = Self.canonical(object)
         for (name, value) in [("jobs", jobs), ("investment_eur", investment), ("aid_eur", aid)] {
             if let value { canonical[name] = .number(JSONNumber(value)) }
         }
@@ -173,7 +174,7 @@ public struct LaureateRecord: Sendable, Hashable {
                 case (let left?, let right?): left < right
                 case (.some, nil): true
                 case (nil, .some): false
-                case (nil, nil): Array(lhs.key.utf8).lexicographicallyPrecedes(rhs.key.utf8)
+                case (nil, nil): lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
                 }
             }
         )
@@ -185,7 +186,7 @@ public struct LaureateRecord: Sendable, Hashable {
             .object(
                 JSONObject(
                     object.members.map { (key: $0.key, value: canonicalValue($0.value)) }
-                        .sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
+                        .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
                 )
             )
         case .array(let elements): .array(elements.map(canonicalValue))

@@ -64,18 +64,19 @@ public final class DatasetStore: Sendable {
         trigger: String, on eventLoop: any EventLoop
     ) -> EventLoopFuture<Result<DatasetInfo, DatasetLoadError>> {
         reloads.runIfActive(eventLoop: eventLoop) { self.performReload(trigger: trigger) }
+            .recover { _ in .failure(self.stopping) }
     }
 
     /// `reload(trigger:on:)` for async callers (the SIGHUP handler).
     public func reload(trigger: String) async -> Result<DatasetInfo, DatasetLoadError> {
-        do {
-            return try await reloads.runIfActive { self.performReload(trigger: trigger) }
-        } catch {
-            return .failure(
-                DatasetLoadError(
-                    file: configuration.paths.first ?? DatasetLoader.embeddedPath, line: nil,
-                    field: nil, reason: "the daemon is stopping"))
-        }
+        (try? await reloads.runIfActive { self.performReload(trigger: trigger) }) ?? .failure(stopping)
+    }
+
+    /// Why a reload asked once the reload thread is gone (the daemon is stopping) did not run.
+    private var stopping: DatasetLoadError {
+        DatasetLoadError(
+            file: configuration.paths.first ?? DatasetLoader.embeddedPath, line: nil, field: nil,
+            reason: "the daemon is stopping")
     }
 
     private func performReload(trigger: String) -> Result<DatasetInfo, DatasetLoadError> {

@@ -8,18 +8,8 @@ extension ConnectionHandler {
         updateReading(context: context)
         flushOutput(context: context)
         let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
-        reloaded.assumeIsolated().whenComplete { result in
-            switch result {
-            case .success(let outcome):
-                self.finishReload(pending, result: outcome.mapError(ProtocolError.init(wrapping:)))
-            case .failure:
-                // The reload thread is gone: the daemon is stopping.
-                let path = self.shared.store.configuration.paths.joined(separator: ", ")
-                let error = ProtocolError(
-                    .reloadFailed, message: "dataset not reloaded: the daemon is stopping",
-                    data: ["path": .string(path), "reason": "the daemon is stopping"])
-                self.finishReload(pending, result: .failure(error))
-            }
+        reloaded.assumeIsolated().whenSuccess { outcome in
+            self.finishReload(pending, result: outcome.mapError(ProtocolError.init(wrapping:)))
         }
     }
 
