@@ -157,12 +157,6 @@ public final class Dataset: Sendable {
     /// The index of the record with the id given as raw UTF-8 bytes.
     public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { store.index(of: id) }
 
-    /// Loads the index slot a lookup of `id` reads (see `RecordStore.touchSlot`).
-    public func touchIndex(id: UnsafeRawBufferPointer) -> UInt64 { store.touchSlot(id) }
-
-    /// Loads the start of the record a `touchIndex` result points at.
-    public func touchRecord(slot: UInt64) -> UInt64 { store.touchRecord(slot) }
-
     /// The index of the record with that id.
     public func recordIndex(id: String) -> Int? {
         var key = id

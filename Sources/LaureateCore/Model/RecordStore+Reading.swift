@@ -38,19 +38,6 @@ extension RecordStore {
         }
     }
 
-    /// Loads the index slot a lookup of `key` starts at (for `touchRecord`). Run over a burst of
-    /// requests, then `touchRecord` over the results, the cache misses of the burst overlap
-    /// instead of stalling each request in turn.
-    func touchSlot(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        slots[Int(truncatingIfNeeded: byteHash(key)) & mask]
-    }
-
-    /// Loads the first cache line of the record a `touchSlot` result points at.
-    func touchRecord(_ entry: UInt64) -> UInt64 {
-        guard entry != 0 else { return 0 }
-        return UInt64(bytes[Int(entry & 0xFFFF_FFFF) - 1])
-    }
-
     /// The length of the JSON of record `index`.
     func jsonLength(_ index: Int) -> Int {
         bytes.withUnsafeBytes {

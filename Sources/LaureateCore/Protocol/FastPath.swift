@@ -31,12 +31,6 @@ package enum FastPath {
         return nil
     }
 
-    /// The byte range of the `params.id` of a simple `laureate.get`, for warming caches ahead.
-    package static func getKey(_ line: UnsafeRawBufferPointer) -> Range<Int>? {
-        var scanner = Scanner(bytes: line)
-        return scanner.scanRequest()?.paramID
-    }
-
     /// Writes the reply to a request `match` recognised: the only writer of fast replies.
     /// Inlinable, so that the server's call is specialised for its `ByteBuffer`.
     @inlinable

@@ -1,7 +1,7 @@
 /// A 64-bit hash of bytes for the id table and the interning tables, taken eight bytes at a time.
 ///
 /// It replaced FNV-1a, whose one multiply per byte made a 40-byte id cost ~160 cycles of
-/// dependent multiplies, twice per pipelined `laureate.get` (warm-up and lookup): here a 40-byte
+/// dependent multiplies, once per `laureate.get` lookup: here a 40-byte
 /// id is five steps and a final mix. The final mix spreads every input bit over the low bits
 /// (the table slot) and the high ones (the 32-bit tag). Not for anything adversarial: a client
 /// cannot choose which ids the table holds.

@@ -42,12 +42,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     @exclusivity(unchecked) var outputBuffer: ByteBuffer
     private let framer: MessageFramer
 
-    /// Where the cache warm-up pass has reached in the inbound buffer, and a sink for its loads.
-    private var warmedUntil = 0
-    private var warmth: UInt64 = 0
-    @exclusivity(unchecked) private var warmSlots: [UInt64] = []
-    private static let warmUpLines = 64
-
     var idleCheck: RepeatedTask?
     /// Times come from the event loop's clock, which `EmbeddedChannel.advanceTime` drives in tests.
     var lastActivity = NIODeadline.uptimeNanoseconds(0)
@@ -133,7 +127,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func processLines(context: ChannelHandlerContext) {
         guard !closing, !waitingForReload, var buffer = inbound else { return }
         inbound = nil
-        warmedUntil = 0
         let dataset = shared.store.current
         var tooLarge = false
         lines: while !waitingForReload, buffer.readableBytes > 0 {
@@ -146,14 +139,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     break
                 }
             }
-            let readerIndex = buffer.readerIndex
             let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
                 switch framer.next(in: bytes, atEnd: inputClosed) {
                 case .message(let line, let consumed):
-                    // Warming only pays when several requests wait: one alone would just be scanned twice.
-                    if readerIndex >= warmedUntil, consumed < bytes.count {
-                        warmUp(bytes, at: readerIndex, dataset: dataset)
-                    }
                     return (
                         consumed,
                         shared.dispatcher.handle(
@@ -192,28 +180,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             buffer.discardReadBytes()
             inbound = buffer
         }
-    }
-
-    /// Touches the index slots, then the records, of the next pipelined `laureate.get` lines, in
-    /// tight loops of independent loads, so their cache misses overlap instead of stalling each
-    /// request in turn (docs/hotpath.md: +16 %). `bytes` are the readable bytes, which start at
-    /// reader index `readerIndex`.
-    private func warmUp(_ bytes: UnsafeRawBufferPointer, at readerIndex: Int, dataset: Dataset) {
-        warmSlots.removeAll(keepingCapacity: true)
-        var offset = 0
-        lines: for _ in 0..<Self.warmUpLines {
-            switch framer.next(in: UnsafeRawBufferPointer(rebasing: bytes[offset...]), atEnd: false) {
-            case .message(let line, let consumed):
-                if let key = FastPath.getKey(line) {
-                    warmSlots.append(dataset.touchIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
-                }
-                offset += consumed
-            case .blank(let consumed): offset += consumed
-            case .incomplete, .tooLarge: break lines
-            }
-        }
-        for slot in warmSlots { warmth &+= dataset.touchRecord(slot: slot) }
-        warmedUntil = readerIndex + max(1, offset)
     }
 
     // MARK: - Output and closing
