@@ -57,7 +57,6 @@ struct Laureated: AsyncParsableCommand {
 
     func run() async throws {
         if printDefaults { return print(DaemonSettings.defaultsFile(), terminator: "") }
-        MallocTuning.returnBigBlocks()
         var flags: [DaemonSetting: String] = [:]
         flags[.socket] = socket
         flags[.logLevel] = logLevel

@@ -32,6 +32,10 @@ public enum DatasetLoader {
     /// alive across reloads (docs/hotpath.md: a long-lived local kept 75 MB after the first reload).
     /// - Throws: `DatasetLoadError` naming the file, line and reason.
     public static func load(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
+        try MallocTuning.whileLoading { () throws(DatasetLoadError) in try loadFiles(configuration) }
+    }
+
+    private static func loadFiles(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
         guard !configuration.paths.isEmpty else {
             var text = EmbeddedData.laureatesJSONL
             var assembly = DatasetAssembly(
