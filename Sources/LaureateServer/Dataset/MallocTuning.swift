@@ -22,7 +22,9 @@ public enum MallocTuning {
     private static let loadsRunning = Mutex(0)
 
     /// Runs a dataset load under the load's threshold, then puts the serving one back.
-    public static func whileLoading<Value, Failure: Error>(_ load: () throws(Failure) -> Value) throws(Failure)
+    public static func whileLoading<Value, Failure: Error>(
+        _ load: () throws(Failure) -> Value
+    ) throws(Failure)
         -> Value
     {
         loadsRunning.withLock { running in
