@@ -8,7 +8,7 @@ struct LaureateBench: ParsableCommand {
         commandName: "laureate-bench",
         abstract: "Measure laureated (or Redis) under load, and generate synthetic datasets.",
         discussion: "Figures are printed, never asserted: see docs/performance.md for recorded runs.",
-        subcommands: [Run.self, Generate.self, LoadRedis.self],
+        subcommands: [Run.self, Compare.self, Floor.self, Generate.self, LoadRedis.self],
         defaultSubcommand: Run.self
     )
 }
