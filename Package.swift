@@ -20,6 +20,8 @@ let package = Package(
         // For the benchmark package (Benchmarks/), which keeps laureate-bench and its histogram
         // library out of the daemon's dependency graph, as SwiftNIO keeps its benchmarks.
         .library(name: "LaureateClient", targets: ["LaureateClient"]),
+        // For laureate-allocations (Benchmarks/), which runs the real server in its own process.
+        .library(name: "LaureateServer", targets: ["LaureateServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
