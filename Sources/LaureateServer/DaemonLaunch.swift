@@ -1,4 +1,4 @@
-public import LaureateCore
+import LaureateCore
 public import Logging
 
 #if canImport(Glibc)

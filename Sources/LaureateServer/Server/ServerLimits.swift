@@ -1,4 +1,4 @@
-public import LaureateCore
+import LaureateCore
 
 /// The limits that protect the server, declared once: the settings table's defaults
 /// (`DaemonSetting.defaultValue`, hence `Config/laureated.defaults` and the man page) are these.
