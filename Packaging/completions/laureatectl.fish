@@ -132,7 +132,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'company' -d 'Company (repeatable).' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search"' -l 'call' -d 'Call id, e.g. relocalisation (repeatable).' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" limit' -l 'limit' -d 'Results per page (1…1000).' -rfka ''
-complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" offset' -l 'offset' -d 'Results to skip.' -rfka ''
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" offset' -l 'offset' -d 'Results to skip (0 or more).' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" sort' -l 'sort' -d 'Order: relevance, project, jobs, investment, aid; prefix - for descending.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" all' -l 'all' -d 'Page through every result (JSON Lines with --json).'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" version' -l 'version' -d 'Show the version.'

@@ -109,7 +109,7 @@ _laureatectl_search() {
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
         '--limit[Results per page (1…1000).]:limit:'
-        '--offset[Results to skip.]:offset:'
+        '--offset[Results to skip (0 or more).]:offset:'
         '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:'
         '--all[Page through every result (JSON Lines with --json).]'
         '--version[Show the version.]'

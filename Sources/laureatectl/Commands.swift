@@ -8,7 +8,8 @@ import LaureateCore
 
 /// Filters shared by `search` and `stats`; each takes several values (any of).
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
+    // `.unconditional`: a value may start with `-` (`--q -laser`), as one that cannot be an option.
+    @Option(parsing: .unconditional, help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
     var q: String?
     @Option(help: "Sector id: sante, agroalimentaire, electronique, intrants, 5g (repeatable).")
     var sector: [String] = []
@@ -50,17 +51,24 @@ struct Get: ParsableCommand {
         let session = Session(options: global)
         let connection = try session.connect(timeout: global.timeout)
         var cards: [String] = []
+        // Every id is asked for: the ones found are shown, each missing one is an error on
+        // stderr, and the exit status is the first failure's.
+        var failure: ExitStatus?
         for id in ids {
-            let record = try session.result { () throws(ClientError) in
+            let reply = try session.reply { () throws(ClientError) in
                 try connection.call("laureate.get", params: ["id": .string(id)])
             }
-            if global.json {
+            switch reply {
+            case .result(let record) where global.json:
                 session.printJSON(record)
-            } else {
+            case .result(let record):
                 cards.append(Cards.laureate(record, terminal: session.terminal))
+            case .error(let code, let message, let data):
+                failure = failure ?? session.report(code: code, message: message, data: data)
             }
         }
         if !cards.isEmpty { session.terminal.out(cards.joined(separator: "\n\n")) }
+        if let failure { throw ExitCode(failure.rawValue) }
     }
 }
 
@@ -68,10 +76,18 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Search laureates by words and filters.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
-    @Option(help: "Results per page (1…1000).") var limit: Int?
-    @Option(help: "Results to skip.") var offset: Int?
-    @Option(help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.") var sort: String?
+    // `.unconditional` takes the next word as the value even when it starts with `-`: the help's
+    // own `--sort -jobs`, and `--offset -1`, which then gets the range error below.
+    @Option(parsing: .unconditional, help: "Results per page (1…1000).") var limit: Int?
+    @Option(parsing: .unconditional, help: "Results to skip (0 or more).") var offset: Int?
+    @Option(parsing: .unconditional, help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.")
+    var sort: String?
     @Flag(help: "Page through every result (JSON Lines with --json).") var all = false
+
+    func validate() throws {
+        if let limit, !(1...1000).contains(limit) { throw ValidationError("--limit must be from 1 to 1000, not \(limit)") }
+        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more, not \(offset)") }
+    }
 
     func run() throws {
         let session = Session(options: global)

@@ -38,26 +38,29 @@ struct Session {
 
     /// The result of an exchange, or the matching exit after printing the error.
     func result(of exchange: () throws(ClientError) -> Reply) throws -> JSONValue {
-        let reply: Reply
-        do {
-            reply = try exchange()
-        } catch {
-            throw fail(error)
-        }
-        switch reply {
+        switch try reply(of: exchange) {
         case .result(let value):
             return value
         case .error(let code, let message, let data):
-            if options.json {
-                var object: JSONObject = ["code": .number(JSONNumber(Int64(code))), "message": .string(message)]
-                if let data { object["data"] = data }
-                printJSON(["error": .object(object)])
-            } else {
-                terminal.error(message)
-            }
-            throw ExitCode(
-                code == ErrorCode.forbidden.rawValue ? ExitStatus.forbidden.rawValue : ExitStatus.errorReply.rawValue)
+            throw ExitCode(report(code: code, message: message, data: data).rawValue)
         }
+    }
+
+    /// The reply of an exchange, error replies included, or the matching exit after printing a
+    /// failure to get one.
+    func reply(of exchange: () throws(ClientError) -> Reply) throws -> Reply {
+        do {
+            return try exchange()
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Prints a daemon's error reply and returns the exit status it maps to.
+    func report(code: Int, message: String, data: JSONValue?) -> ExitStatus {
+        let status: ExitStatus = code == ErrorCode.forbidden.rawValue ? .forbidden : .errorReply
+        printError(message, status: status, code: code, data: data)
+        return status
     }
 
     /// Prints a client failure and returns the exit to throw.
@@ -68,14 +71,23 @@ struct Session {
         case .timeout: status = .timeout
         case .closed, .badReply: status = .unavailable
         }
-        if options.json {
-            printJSON([
-                "error": ["message": .string(error.description), "exit": .number(JSONNumber(Int64(status.rawValue)))]
-            ])
-        } else {
-            terminal.error(error.description)
-        }
+        printError(error.description, status: status, code: nil, data: nil)
         return ExitCode(status.rawValue)
+    }
+
+    /// Every error goes to stderr, so that stdout holds results only (`--json get nope | jq`
+    /// prints nothing): `laureatectl: MESSAGE` for people; with `--json`, and for `call`, one JSON
+    /// line of one shape for the daemon's errors and the client's alike,
+    /// `{"error":{"code":C,"message":M,"data":D,"exit":N}}`, `code` and `data` null when no reply came.
+    private func printError(_ message: String, status: ExitStatus, code: Int?, data: JSONValue?) {
+        guard options.json else { return terminal.error(message) }
+        let error: JSONObject = [
+            "code": code.map { .number(JSONNumber(Int64($0))) } ?? .null, "message": .string(message),
+            "data": data ?? .null, "exit": .number(JSONNumber(Int64(status.rawValue))),
+        ]
+        var bytes: [UInt8] = []
+        JSONWriter.write(["error": .object(error)], into: &bytes)
+        terminal.errorLine(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Calls a method that takes no params and prints its result: the JSON with `--json`, else the

@@ -10,12 +10,21 @@ struct Terminal {
     /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
     var colour: Bool { isTTY && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb" }
 
-    /// Columns available: the terminal's, `$COLUMNS`, or 100 when piped.
-    var width: Int {
+    /// Columns available: the terminal's, `$COLUMNS`, or 100 when piped (for wrapping and bars).
+    var width: Int { columns ?? 100 }
+
+    /// The most columns a table may take, `extra` past the width: unlimited when piped without
+    /// `$COLUMNS`, so that no cell a script or a spreadsheet reads is cut, as `systemctl` does.
+    func tableWidth(plus extra: Int = 0) -> Int {
+        columns.map { $0 + extra } ?? Int.max
+    }
+
+    /// The terminal's columns, or `$COLUMNS`; nil when piped without it.
+    private var columns: Int? {
         var size = winsize()
         if isTTY, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 20 { return columns }
-        return 100
+        return nil
     }
 
     func out(_ text: String) {
@@ -24,6 +33,11 @@ struct Terminal {
 
     func error(_ message: String) {
         write(STDERR_FILENO, "laureatectl: \(message)\n")
+    }
+
+    /// A line on stderr as it is (a JSON error object).
+    func errorLine(_ text: String) {
+        write(STDERR_FILENO, text + "\n")
     }
 
     private func write(_ fd: Int32, _ text: String) {

@@ -87,7 +87,7 @@ enum Cards {
                 Format.table(
                     header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3],
                     flexible: [4],
-                    maxWidth: terminal.width, terminal: terminal))
+                    maxWidth: terminal.tableWidth(), terminal: terminal))
         }
         return lines.joined(separator: "\n")
     }
@@ -196,7 +196,8 @@ enum Tables {
         }
         return Format.table(
             header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
-            flexible: [0, 1, 2, 5], maxWidth: terminal.width, terminal: terminal)
+            // Never the id: a cut id cannot be pasted into `laureatectl get`.
+            flexible: [1, 2, 5], maxWidth: terminal.tableWidth(), terminal: terminal)
     }
 
     /// `laureate.stats` by one dimension: count and the sum of each figure with its coverage
@@ -224,7 +225,7 @@ enum Tables {
         rows.append(cells(total, key: "total") + [""])
         let table = Format.table(
             header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows,
-            rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.width + 40, terminal: terminal)
+            rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.tableWidth(plus: 40), terminal: terminal)
         return table + "\n" + terminal.dim(StatsView.coverageNote)
     }
 
@@ -246,7 +247,7 @@ enum Tables {
         // Nothing is cut: a key or an amount shortened with an ellipsis would be misread.
         let table = Format.table(
             header: [by.uppercased(), "COUNT", "KNOWN", "SUM", "MIN", "MEDIAN", "MEAN", "MAX"], rows: rows,
-            rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: terminal.width, terminal: terminal)
+            rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: terminal.tableWidth(), terminal: terminal)
         return table + "\n"
             + terminal.dim("Over the laureates that carry the figure (KNOWN of COUNT); — when none does.")
     }
@@ -288,7 +289,7 @@ enum Tables {
         let header = [by[1 - across].uppercased() + " \\ " + by[across].uppercased()] + columnKeys + ["TOTAL"]
         let table = Format.table(
             header: header, rows: rows, rightAligned: Set(1...columnKeys.count + 1), flexible: [0],
-            maxWidth: terminal.width, terminal: terminal)
+            maxWidth: terminal.tableWidth(), terminal: terminal)
         let what =
             figure.map { "Sum of \($0.rawValue) over the laureates that carry it; — none does; · no laureate." }
             ?? "Laureates per cell."
@@ -307,7 +308,7 @@ enum Tables {
         }
         return Format.table(
             header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
-            maxWidth: terminal.width + 40, terminal: terminal)
+            maxWidth: terminal.tableWidth(plus: 40), terminal: terminal)
     }
 
     static func methods(_ document: JSONValue, terminal: Terminal) -> String {
@@ -319,7 +320,7 @@ enum Tables {
             ]
         }
         return Format.table(
-            header: ["METHOD", "PARAMS", "SUMMARY"], rows: rows, flexible: [1, 2], maxWidth: terminal.width,
+            header: ["METHOD", "PARAMS", "SUMMARY"], rows: rows, flexible: [1, 2], maxWidth: terminal.tableWidth(),
             terminal: terminal)
     }
 }

@@ -16,12 +16,18 @@ struct CLISnapshotTests {
         ("get-missing", ["get", "no-such-laureate"]),
         ("get-json", ["--json", "get", "lacio"]),
         ("get-json-missing", ["--json", "get", "no-such-laureate"]),
+        ("get-some-missing", ["get", "lacio", "no-such-laureate", "mesprcc"]),
+        ("get-json-some-missing", ["--json", "get", "lacio", "no-such-laureate", "mesprcc"]),
         ("search-words-region", ["search", "--q", "électronique", "--region", "bretagne"]),
         ("search-sorted", ["search", "--sector", "agroalimentaire", "--sort", "-jobs", "--limit", "5"]),
         ("search-paged", ["search", "--limit", "3", "--offset", "6"]),
         ("search-all-json-lines", ["--json", "search", "--all", "--sector", "intrants"]),
         ("search-json", ["--json", "search", "--q", "culture cellulaire"]),
         ("search-bad-sort", ["search", "--sort", "size"]),
+        ("search-query-dash", ["search", "--q", "-laser"]),
+        ("search-bad-offset", ["search", "--offset", "-1"]),
+        ("search-bad-limit", ["search", "--limit", "0"]),
+        ("search-narrow", ["search", "--sector", "5g"]),
         ("stats-sector", ["stats", "--by", "sector"]),
         ("stats-region-filtered", ["stats", "--by", "department", "--region", "Bretagne"]),
         ("stats-json", ["--json", "stats", "--by", "call"]),
@@ -45,6 +51,9 @@ struct CLISnapshotTests {
         ("usage-bad-option", ["stats", "--by", "colour"]),
         ("usage-no-id", ["get"]),
     ]
+
+    /// The terminal width each case is rendered at, when not 100 columns.
+    static let columns = ["search-narrow": "60"]
 
     /// Times, durations and counters that differ between runs.
     static func normalized(_ text: String) -> String {
@@ -70,7 +79,7 @@ struct CLISnapshotTests {
         let daemon = try Daemon()
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         for (name, arguments) in Self.cases {
-            let result = try daemon.ctl(arguments, environment: ["COLUMNS": "100"])
+            let result = try daemon.ctl(arguments, environment: ["COLUMNS": Self.columns[name] ?? "100"])
             let actual = Self.normalized(
                 "$ laureatectl \(arguments.joined(separator: " "))\nexit \(result.status)\n--- "
                     + "stdout\n\(result.stdout)--- stderr\n\(result.stderr)"

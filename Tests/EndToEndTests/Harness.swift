@@ -46,6 +46,8 @@ enum Harness {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "NOTIFY_SOCKET")
+        // laureatectl sizes its tables by $COLUMNS: a test sets it when it means to.
+        env.removeValue(forKey: "COLUMNS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

@@ -1,5 +1,6 @@
 import Foundation
 import LaureateClient
+import LaureateCore
 import TestSupport
 import Testing
 
@@ -33,6 +34,40 @@ struct LaureateCtlTests {
         let call = try daemon.ctl(["call", "laureate.get", #"{"id":"sekkoia"}"#])
         #expect(call.stdout.contains(#""company":"Atlanta""#))
         #expect(daemon.stop() == 0)
+    }
+
+    @Test("piped, or at 60 columns, the search table shows every id whole")
+    func idsNeverCut() throws {
+        let daemon = try Daemon()
+        let all = try daemon.ctl(["--json", "search", "--all"])
+        let ids = all.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONParser.parse(String(line)))?.objectValue?["id"]?.stringValue
+        }
+        #expect(ids.count == 89)
+        for columns in [nil, "60", "200"] {
+            let table = try daemon.ctl(["search", "--all"], environment: columns.map { ["COLUMNS": $0] } ?? [:])
+            let shown = table.stdout.split(separator: "\n").dropFirst().dropLast().map {
+                String($0.prefix { $0 != " " })
+            }
+            #expect(shown == ids, "COLUMNS=\(columns ?? "unset")")
+            if columns == nil { #expect(!table.stdout.contains("…"), "piped, no cell is cut") }
+        }
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("with --json every error is one JSON line on stderr, of one shape, and stdout stays empty")
+    func jsonErrors() throws {
+        let daemon = try Daemon()
+        let missing = try daemon.ctl(["--json", "get", "no-such-laureate"])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        let reply = try JSONParser.parse(missing.stderr).objectValue?["error"]?.objectValue
+        #expect(reply?["code"]?.integerValue == -32001 && reply?["exit"]?.integerValue == 1)
+        #expect(daemon.stop() == 0)
+        let down = try daemon.ctl(["--json", "ping"])
+        #expect(down.status == 69 && down.stdout.isEmpty)
+        let failure = try JSONParser.parse(down.stderr).objectValue?["error"]?.objectValue
+        #expect(failure?["code"] == .null && failure?["exit"]?.integerValue == 69)
+        #expect(Set(failure?.map(\.key) ?? []) == Set(reply?.map(\.key) ?? []), "one shape")
     }
 
     @Test("exit codes: 1 error reply, 64 usage, 69 unreachable")
