@@ -9,7 +9,8 @@ import LaureateCore
 /// Filters shared by `search` and `stats`; each takes several values (any of).
 struct FilterOptions: ParsableArguments {
     // `.unconditional`: a value may start with `-` (`--q -laser`), as one that cannot be an option.
-    @Option(parsing: .unconditional, help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
+    @Option(
+        parsing: .unconditional, help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
     var q: String?
     @Option(help: "Sector id: sante, agroalimentaire, electronique, intrants, 5g (repeatable).")
     var sector: [String] = []
@@ -85,7 +86,9 @@ struct Search: ParsableCommand {
     @Flag(help: "Page through every result (JSON Lines with --json).") var all = false
 
     func validate() throws {
-        if let limit, !(1...1000).contains(limit) { throw ValidationError("--limit must be from 1 to 1000, not \(limit)") }
+        if let limit, !(1...1000).contains(limit) {
+            throw ValidationError("--limit must be from 1 to 1000, not \(limit)")
+        }
         if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more, not \(offset)") }
     }
 
