@@ -250,21 +250,24 @@ public struct RequestDispatcher: Sendable {
             try rejectUnknown(params, allowed: [])
             result.append(contentsOf: pong)
         case .laureateGet:
-            try rejectUnknown(params, allowed: ["id"])
+            try rejectUnknown(params, allowed: ["id", "fields"])
             guard let value = params["id"] else { throw .invalidParam(name: "id", reason: "missing") }
             guard let id = value.stringValue else {
                 throw .invalidParam(name: "id", reason: "expected a string, got \(value.typeName)")
             }
+            let fields = try FieldSelection(params: params, known: dataset.fieldNames)
             guard let index = dataset.recordIndex(id: id) else { throw .notFound(id: id) }
-            dataset.appendRecordJSON(index, to: &result)
+            appendRecord(index, of: dataset, fields: fields, to: &result)
         case .laureateSearch:
-            let page = QueryEngine.search(try SearchQuery(params: params), in: dataset)
+            let query = try SearchQuery(params: params)
+            let fields = try FieldSelection(params: params, known: dataset.fieldNames)
+            let page = QueryEngine.search(query, in: dataset)
             result.append(contentsOf: #"{"total":"#.utf8)
             result.append(contentsOf: String(page.total).utf8)
             result.append(contentsOf: #","items":["#.utf8)
             for (position, index) in page.items.enumerated() {
                 if position > 0 { result.append(UInt8(ascii: ",")) }
-                dataset.appendRecordJSON(index, to: &result)
+                appendRecord(index, of: dataset, fields: fields, to: &result)
             }
             result.append(contentsOf: #"],"offset":"#.utf8)
             result.append(contentsOf: String(page.offset).utf8)
@@ -323,6 +326,15 @@ public struct RequestDispatcher: Sendable {
             result.append(contentsOf: discoverDocument)
         case .serverReload:
             preconditionFailure("server.reload is answered through LineOutcome.reload")
+        }
+    }
+
+    /// A record as stored, or only its selected members.
+    private func appendRecord(_ index: Int, of dataset: Dataset, fields: FieldSelection?, to result: inout [UInt8]) {
+        if let fields {
+            fields.appendRecordJSON(index, of: dataset, to: &result)
+        } else {
+            dataset.appendRecordJSON(index, to: &result)
         }
     }
 }

@@ -53,6 +53,8 @@ public final class Dataset: Sendable {
     /// `laureate.stats` with no filter, by dimensions, computed on first use: the snapshot never
     /// changes, and the medians of 100 000 records cost milliseconds each time.
     private let unfilteredStats = Mutex<[[StatsDimension]: StatsResult]>([:])
+    /// The member names the records carry, found on first use (only `fields` needs them).
+    private let memberNames = Mutex<[String]?>(nil)
 
     /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
     public convenience init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
@@ -152,6 +154,21 @@ public final class Dataset: Sendable {
         let result = compute()
         unfilteredStats.withLock { $0[dimensions] = result }
         return result
+    }
+
+    /// Every member name some record carries: the documented fields in their canonical order, then
+    /// any other by its UTF-8 bytes, as records hold them.
+    public var fieldNames: [String] {
+        if let known = memberNames.withLock({ $0 }) { return known }
+        var found: Set<String> = []
+        for index in 0..<count {
+            for member in record(index).objectValue?.members ?? [] { found.insert(member.key) }
+        }
+        let names =
+            LaureateRecord.canonicalFieldOrder.filter(found.contains)
+            + found.subtracting(LaureateRecord.canonicalFieldOrder).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        memberNames.withLock { $0 = names }
+        return names
     }
 
     /// The index of the record with the id given as raw UTF-8 bytes.

@@ -43,12 +43,21 @@ public enum OpenRPCDocument {
         ]
     }
 
+    private static let fieldsParam = param(
+        "fields",
+        "Keep only these members of each record (id is always kept), in the record's order; a name no "
+            + "record carries is refused.",
+        ["type": "array", "items": ["type": "string"], "minItems": 1])
+
     private static func params(_ method: Method) -> [JSONValue] {
         switch method {
         case .laureateGet:
-            return [param("id", "The laureate's id.", ["$ref": "#/components/schemas/LaureateId"], required: true)]
+            return [
+                param("id", "The laureate's id.", ["$ref": "#/components/schemas/LaureateId"], required: true),
+                fieldsParam,
+            ]
         case .laureateSearch:
-            return filterParams + [
+            return filterParams + [fieldsParam] + [
                 param("limit", "Page size.", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50]),
                 param("offset", "Items to skip.", ["type": "integer", "minimum": 0, "default": 0]),
                 param(
@@ -84,17 +93,25 @@ public enum OpenRPCDocument {
         }
     }
 
+    /// A whole record, or with `fields` only the members selected.
+    private static let selectedLaureate: JSONValue = [
+        "anyOf": [
+            ["$ref": "#/components/schemas/Laureate"],
+            ["type": "object", "required": ["id"], "properties": ["id": ["$ref": "#/components/schemas/LaureateId"]]],
+        ]
+    ]
+
     private static func result(_ method: Method) -> JSONValue {
         let schema: JSONValue
         switch method {
         case .ping: schema = ["type": "string", "const": "pong"]
-        case .laureateGet: schema = ["$ref": "#/components/schemas/Laureate"]
+        case .laureateGet: schema = selectedLaureate
         case .laureateSearch:
             schema = [
                 "type": "object", "required": ["total", "items", "offset", "next_offset"],
                 "properties": [
                     "total": count, "offset": count,
-                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Laureate"]],
+                    "items": ["type": "array", "items": selectedLaureate],
                     "next_offset": ["type": ["integer", "null"]],
                 ],
             ]

@@ -79,7 +79,7 @@ public struct SearchQuery: Sendable, Equatable {
 
     public init() {}
 
-    private static let parameterNames = Set(QueryFilters.parameterNames + ["limit", "offset", "sort"])
+    static let parameterNames = Set(QueryFilters.parameterNames + ["limit", "offset", "sort", "fields"])
 
     /// Reads and checks the params of `laureate.search`.
     /// - Throws: `QueryError.invalidParam` naming the first bad parameter.

@@ -12,7 +12,7 @@ struct OpenRPCDocumentTests {
         #expect(methods.compactMap { $0["name"]?.stringValue } == Method.allCases.map(\.rawValue))
         let search = try #require(methods.first { $0["name"] == "laureate.search" })
         let names = search["params"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue } ?? []
-        #expect(Set(names) == Set(QueryFilters.parameterNames + ["limit", "offset", "sort"]))
+        #expect(Set(names) == SearchQuery.parameterNames)
     }
 }
 
