@@ -163,14 +163,21 @@ _laureatectl() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--json --version -h --help)
+    local -a non_repeating_flags=(-j --json --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--socket --timeout)
+    local -a non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -196,9 +203,9 @@ _laureatectl() {
 
 _laureatectl_get() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout --fields)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
@@ -206,7 +213,17 @@ _laureatectl_get() {
     '--socket')
         return
         ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
+        return
+        ;;
     '--timeout')
+        return
+        ;;
+    '--fields')
         return
         ;;
     esac
@@ -214,14 +231,21 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     repeating_flags=()
-    non_repeating_flags=(--json --all --version -h --help)
+    non_repeating_flags=(-j --json --all --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket --timeout --q --limit --offset --sort)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout --q --fields --limit --offset --sort)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -248,6 +272,9 @@ _laureatectl_search() {
     '--call')
         return
         ;;
+    '--fields')
+        return
+        ;;
     '--limit')
         return
         ;;
@@ -262,14 +289,21 @@ _laureatectl_search() {
 
 _laureatectl_stats() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket --timeout --by --figure --q)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout --by --figure --q)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -307,14 +341,21 @@ _laureatectl_stats() {
 
 _laureatectl_sectors() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -325,14 +366,21 @@ _laureatectl_sectors() {
 
 _laureatectl_program() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -343,14 +391,21 @@ _laureatectl_program() {
 
 _laureatectl_status() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -361,14 +416,21 @@ _laureatectl_status() {
 
 _laureatectl_reload() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -379,14 +441,21 @@ _laureatectl_reload() {
 
 _laureatectl_watch() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -397,14 +466,21 @@ _laureatectl_watch() {
 
 _laureatectl_discover() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -415,14 +491,21 @@ _laureatectl_discover() {
 
 _laureatectl_call() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')
@@ -433,14 +516,21 @@ _laureatectl_call() {
 
 _laureatectl_ping() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --timeout)
+    non_repeating_options=(--socket -o --output --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--csv-separator')
         return
         ;;
     '--timeout')

@@ -40,9 +40,12 @@ _laureatectl() {
     local -ir current_word_index="$((CURRENT - 1))"
 
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -82,10 +85,14 @@ _laureatectl() {
 
 _laureatectl_get() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:'
         '*:ids:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -97,9 +104,12 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
         '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
@@ -108,10 +118,11 @@ _laureatectl_search() {
         '*--city[City (repeatable).]:city:'
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:'
         '--limit[Results per page (1…1000).]:limit:'
         '--offset[Results to skip (0 or more).]:offset:'
         '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:'
-        '--all[Page through every result (JSON Lines with --json).]'
+        '--all[Page through every result (with --json, one page per line).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -122,9 +133,12 @@ _laureatectl_search() {
 
 _laureatectl_stats() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:'
         '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:'
@@ -145,9 +159,12 @@ _laureatectl_stats() {
 
 _laureatectl_sectors() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -159,9 +176,12 @@ _laureatectl_sectors() {
 
 _laureatectl_program() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -173,9 +193,12 @@ _laureatectl_program() {
 
 _laureatectl_status() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -187,9 +210,12 @@ _laureatectl_status() {
 
 _laureatectl_reload() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -201,9 +227,12 @@ _laureatectl_reload() {
 
 _laureatectl_watch() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -215,9 +244,12 @@ _laureatectl_watch() {
 
 _laureatectl_discover() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -229,9 +261,12 @@ _laureatectl_discover() {
 
 _laureatectl_call() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         ':method:'
         ':params:'
@@ -245,9 +280,12 @@ _laureatectl_call() {
 
 _laureatectl_ping() {
     local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
-        '--json[Print the result as JSON (pretty on a terminal, one line when piped).]'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

@@ -39,9 +39,39 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
+/// `--fields`, shared by the commands that print records.
+struct FieldOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown "
+                + "value is null or an empty cell, never dropped.",
+            valueName: "names"))
+    var fields: String?
+
+    func validate() throws {
+        if let fields { _ = try RecordFields.parse(fields) }
+    }
+
+    /// The names asked for, or nil for whole records.
+    var selected: [String]? { fields.flatMap { try? RecordFields.parse($0) } }
+
+    /// Adds the daemon's `fields` param when fields are chosen.
+    func add(to params: inout JSONObject) {
+        if let selected { params["fields"] = .array(selected.map(JSONValue.string)) }
+    }
+
+    /// A record as a machine format prints it: whole, or the chosen fields in their order, `null`
+    /// for those the record lacks.
+    func shaped(_ record: JSONObject) -> JSONObject {
+        guard let selected else { return record }
+        return JSONObject(selected.map { ($0, record[$0] ?? .null) })
+    }
+}
+
 struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show laureates by id.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: FieldOptions
     @Argument(help: "Laureate ids.") var ids: [String]
 
     func validate() throws {
@@ -51,24 +81,41 @@ struct Get: ParsableCommand {
     func run() throws {
         let session = Session(options: global)
         let connection = try session.connect(timeout: global.timeout)
-        var cards: [String] = []
+        var records: [JSONObject] = []
         // Every id is asked for: the ones found are shown, each missing one is an error on
         // stderr, and the exit status is the first failure's.
         var failure: ExitStatus?
         for id in ids {
+            var params: JSONObject = ["id": .string(id)]
+            fields.add(to: &params)
             let reply = try session.reply { () throws(ClientError) in
-                try connection.call("laureate.get", params: ["id": .string(id)])
+                try connection.call("laureate.get", params: params)
             }
             switch reply {
-            case .result(let record) where global.json:
-                session.printJSON(record)
             case .result(let record):
-                cards.append(Cards.laureate(record, terminal: session.terminal))
+                let object = record.objectValue ?? [:]
+                // JSON is printed as each reply comes, the other formats once all are in.
+                if global.format.isJSON { session.printJSON(.object(fields.shaped(object))) }
+                records.append(object)
             case .error(let code, let message, let data):
                 failure = failure ?? session.report(code: code, message: message, data: data)
             }
         }
-        if !cards.isEmpty { session.terminal.out(cards.joined(separator: "\n\n")) }
+        switch global.format {
+        case .json, .jsonl:
+            break
+        case .csv, .tsv:
+            session.printRows(columns: fields.selected ?? RecordFields.columns(for: records), records)
+        case .human where records.isEmpty:
+            break
+        case .human:
+            if let selected = fields.selected {
+                session.terminal.out(Tables.records(records, columns: selected, terminal: session.terminal))
+            } else {
+                session.terminal.out(
+                    records.map { Cards.laureate(.object($0), terminal: session.terminal) }.joined(separator: "\n\n"))
+            }
+        }
         if let failure { throw ExitCode(failure.rawValue) }
     }
 }
@@ -77,13 +124,14 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Search laureates by words and filters.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var fields: FieldOptions
     // `.unconditional` takes the next word as the value even when it starts with `-`: the help's
     // own `--sort -jobs`, and `--offset -1`, which then gets the range error below.
     @Option(parsing: .unconditional, help: "Results per page (1…1000).") var limit: Int?
     @Option(parsing: .unconditional, help: "Results to skip (0 or more).") var offset: Int?
     @Option(parsing: .unconditional, help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.")
     var sort: String?
-    @Flag(help: "Page through every result (JSON Lines with --json).") var all = false
+    @Flag(help: "Page through every result (with --json, one page per line).") var all = false
 
     func validate() throws {
         if let limit, !(1...1000).contains(limit) {
@@ -95,11 +143,12 @@ struct Search: ParsableCommand {
     func run() throws {
         let session = Session(options: global)
         var params = filters.params
+        fields.add(to: &params)
         if let limit { params["limit"] = .number(JSONNumber(Int64(limit))) }
         if let sort { params["sort"] = .string(sort) }
         var next: Int? = offset ?? 0
         let connection = try session.connect(timeout: global.timeout)
-        var rows: [JSONValue] = []
+        var rows: [JSONObject] = []
         var total = 0
         var lastPage: JSONObject = [:]
         while let start = next {
@@ -108,32 +157,56 @@ struct Search: ParsableCommand {
             let page = try session.result { () throws(ClientError) in
                 try connection.call("laureate.search", params: params)
             }
-            guard let object = page.objectValue else { throw session.fail(.badReply("search result is not an object")) }
+            guard var object = page.objectValue else { throw session.fail(.badReply("search result is not an object")) }
+            let items = (object["items"]?.arrayValue ?? []).compactMap(\.objectValue)
+            object["items"] = .array(items.map { .object(fields.shaped($0)) })
             lastPage = object
             total = Int(object["total"]?.integerValue ?? 0)
-            let items = object["items"]?.arrayValue ?? []
-            if global.json, all {
-                for item in items {
-                    var line: [UInt8] = []
-                    JSONWriter.write(item, into: &line)
-                    session.terminal.out(String(decoding: line, as: UTF8.self))
-                }
-            } else {
+            switch global.format {
+            case .json where all:
+                // One page per line, each the shape of a one-page `--json search`.
+                session.terminal.out(JSONWriter.string(.object(object)))
+            case .jsonl:
+                for item in items { session.terminal.out(JSONWriter.string(.object(fields.shaped(item)))) }
+            default:
                 rows += items
             }
             next = all ? object["next_offset"]?.integerValue.map(Int.init) : nil
         }
-        if global.json {
+        switch global.format {
+        case .json:
             if !all { session.printJSON(.object(lastPage)) }
-            return
+        case .jsonl:
+            break
+        case .csv, .tsv:
+            session.printRows(columns: fields.selected ?? RecordFields.columns(for: rows), rows)
+        case .human:
+            if let selected = fields.selected {
+                session.terminal.out(Tables.records(rows, columns: selected, terminal: session.terminal))
+            } else {
+                session.terminal.out(Tables.laureates(rows, terminal: session.terminal))
+            }
+            let nextOffset = all ? nil : lastPage["next_offset"]?.integerValue
+            session.printFooter(
+                Self.footer(offset: all ? 0 : offset ?? 0, shown: rows.count, total: total, next: nextOffset))
         }
-        session.terminal.out(Tables.laureates(rows, terminal: session.terminal))
-        let shown = rows.count
-        var footer = "\(shown) of \(total) laureates"
-        if !all, let nextOffset = lastPage["next_offset"]?.integerValue {
-            footer += " (more: --offset \(nextOffset), or --all)"
+    }
+
+    /// `3 laureates`, `5 of 29 laureates (more: …)`, `86–89 of 89 laureates`.
+    static func footer(offset: Int, shown: Int, total: Int, next: Int64?) -> String {
+        let noun = total == 1 ? "laureate" : "laureates"
+        var text: String
+        if shown == 0 {
+            text = total == 0 ? "no laureate matches" : "none past \(offset) of \(total) \(noun)"
+        } else if offset == 0, shown == total {
+            text = "\(total) \(noun)"
+        } else if offset == 0 {
+            text = "\(shown) of \(total) \(noun)"
+        } else {
+            text = "\(offset + 1)–\(offset + shown) of \(total) \(noun)"
         }
-        session.terminal.out(session.terminal.dim(footer))
+        if let next { text += " (more: --offset \(next), or --all)" }
+        return text
     }
 }
 
@@ -178,7 +251,17 @@ struct Stats: ParsableCommand {
         let names = dimensions
         params["by"] = names.count == 1 ? .string(names[0]) : .array(names.map(JSONValue.string))
         let stats = try session.call("laureate.stats", params)
-        if global.json { return session.printJSON(stats) }
+        if global.format == .jsonl {
+            // One group per line, as search prints records; the total is in `--output json`.
+            for group in stats.objectValue?["groups"]?.arrayValue ?? [] {
+                session.terminal.out(JSONWriter.string(group))
+            }
+            return
+        }
+        if global.format == .json { return session.printJSON(stats) }
+        if global.format.isDelimited {
+            return session.printRows(columns: StatsRows.columns(by: names), StatsRows.rows(stats, by: names))
+        }
         if names.count == 2 {
             let across = StatsView.acrossPosition(stats)
             params["by"] = .string(names[1 - across])
@@ -204,7 +287,12 @@ struct Sectors: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try Session(options: global).show("sector.list") { Tables.sectors($0, terminal: $1) }
+        let session = Session(options: global)
+        guard global.format.isDelimited || global.format == .jsonl else {
+            return try session.show("sector.list") { Tables.sectors($0, terminal: $1) }
+        }
+        let sectors = try session.call("sector.list").arrayValue?.compactMap(\.objectValue) ?? []
+        session.printRows(columns: ["id", "label", "count"], sectors)
     }
 }
 
@@ -234,8 +322,9 @@ struct Reload: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
+        try session.refuseDelimited()
         let dataset = try session.call("server.reload", timeout: max(global.timeout, 60))
-        if global.json { return session.printJSON(dataset) }
+        if global.format.isJSON { return session.printJSON(dataset) }
         let object = dataset.objectValue ?? [:]
         session.terminal.out(
             "Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from "
@@ -251,11 +340,12 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
+        try session.refuseDelimited()
         let connection = try session.connect(timeout: nil)
         _ = try session.result { () throws(ClientError) in
             try connection.call("events.subscribe", params: ["topics": ["dataset"]])
         }
-        if !global.json { session.terminal.out(session.terminal.dim("Watching dataset reloads; Ctrl-C to stop.")) }
+        if global.format == .human { session.printFooter("Watching dataset reloads; Ctrl-C to stop.") }
         while true {
             let message: JSONValue
             do {
@@ -264,8 +354,9 @@ struct Watch: ParsableCommand {
                 throw session.fail(error)
             }
             guard let object = message.objectValue, let method = object["method"]?.stringValue else { continue }
-            if global.json {
-                session.terminal.out(JSONWriter.string(message))
+            if global.format.isJSON {
+                // One line per event, its params: what the event says, not the JSON-RPC envelope.
+                session.terminal.out(JSONWriter.string(object["params"] ?? .null))
             } else {
                 let dataset = object["params"]?.objectValue?["dataset"]?.objectValue ?? [:]
                 session.terminal.out(
@@ -315,8 +406,9 @@ struct Call: ParsableCommand {
             object = value
         }
         var options = global
-        options.json = true
+        if options.format == .human { options.output = .json }
         let session = Session(options: options)
+        try session.refuseDelimited()
         session.printJSON(try session.call(method, object))
     }
 }
@@ -327,12 +419,13 @@ struct Ping: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
+        try session.refuseDelimited()
         var start = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
         let pong = try session.call("ping")
         var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &end)
-        if global.json { return session.printJSON(pong) }
+        if global.format.isJSON { return session.printJSON(pong) }
         let microseconds = (end.tv_sec - start.tv_sec) * 1_000_000 + (end.tv_nsec - start.tv_nsec) / 1000
         session.terminal.out("\(pong.stringValue ?? "?") (\(microseconds) µs)")
     }

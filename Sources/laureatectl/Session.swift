@@ -80,7 +80,7 @@ struct Session {
     /// line of one shape for the daemon's errors and the client's alike,
     /// `{"error":{"code":C,"message":M,"data":D,"exit":N}}`, `code` and `data` null when no reply came.
     private func printError(_ message: String, status: ExitStatus, code: Int?, data: JSONValue?) {
-        guard options.json else { return terminal.error(message) }
+        guard options.format.isJSON else { return terminal.error(message) }
         let error: JSONObject = [
             "code": code.map { .number(JSONNumber(Int64($0))) } ?? .null, "message": .string(message),
             "data": data ?? .null, "exit": .number(JSONNumber(Int64(status.rawValue))),
@@ -93,15 +93,39 @@ struct Session {
     /// Calls a method that takes no params and prints its result: the JSON with `--json`, else the
     /// view of it for people.
     func show(_ method: String, _ view: (JSONValue, Terminal) -> String) throws {
+        try refuseDelimited()
         let result = try call(method)
-        if options.json { return printJSON(result) }
+        if options.format.isJSON { return printJSON(result) }
         terminal.out(view(result, terminal))
     }
 
-    /// Prints JSON: pretty on a terminal, one line when piped.
+    /// Exits 64 when csv or tsv is asked of a result that is not rows.
+    func refuseDelimited() throws {
+        guard options.format.isDelimited else { return }
+        throw ValidationError(
+            "--output \(options.format.rawValue) is for get, search, stats and sectors; here use --output json")
+    }
+
+    /// Prints rows in the machine format asked for.
+    func printRows(columns: [String], _ rows: [JSONObject]) {
+        let writer = DelimitedWriter(format: options.format, separator: options.separator)
+        for line in writer.lines(columns: columns, rows: rows) { terminal.out(line) }
+    }
+
+    /// A line for people that says what was shown (a count, where to go next): on stdout on a
+    /// terminal, on stderr when piped, so that a pipe gets the rows only and the words are not lost.
+    func printFooter(_ text: String) {
+        if terminal.isTTY {
+            terminal.out(terminal.dim(text))
+        } else {
+            terminal.errorLine(text)
+        }
+    }
+
+    /// Prints JSON: pretty on a terminal, one line when piped or with `--output jsonl`.
     func printJSON(_ value: JSONValue) {
         var bytes: [UInt8] = []
-        if terminal.isTTY {
+        if terminal.isTTY, options.format != .jsonl {
             JSONWriter.writePretty(value, into: &bytes)
         } else {
             JSONWriter.write(value, into: &bytes)

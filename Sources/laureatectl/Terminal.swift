@@ -57,24 +57,25 @@ struct Terminal {
 
 /// Numbers, tables, cards and bars for people.
 enum Format {
-    /// `1 234 567`, grouped by thousands with a space as in French typography.
+    /// `1 234 567`, grouped by thousands with a narrow no-break space (U+202F) as in French
+    /// typography: not an ASCII space, so `awk` and a spreadsheet's paste keep the number whole.
     static func grouped(_ value: Int64) -> String {
         let text = groupingThousands(String(value.magnitude))
         return value < 0 ? "-" + text : text
     }
 
-    /// `digits` with a space before each group of three from the right.
+    /// `digits` with a narrow no-break space before each group of three from the right.
     private static func groupingThousands(_ digits: some StringProtocol) -> String {
         var text = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { text.append(" ") }
+            if index > 0, (digits.count - index) % 3 == 0 { text.append("\u{202F}") }
             text.append(digit)
         }
         return text
     }
 
-    /// `1 234 567 €`.
-    static func euros(_ value: Int64) -> String { grouped(value) + " €" }
+    /// `1 234 567 €`, the sign after a no-break space, so the amount stays one word.
+    static func euros(_ value: Int64) -> String { grouped(value) + "\u{00A0}€" }
 
     /// A JSON number as people read it: whole part grouped by thousands, a decimal comma
     /// (`1 234,5`); the text is used as it came, so sums past 64 bits print exactly.
@@ -112,7 +113,9 @@ enum Format {
         let separator = 2
         var total = widths.reduce(0, +) + separator * (widths.count - 1)
         while total > maxWidth {
-            guard let widest = flexible.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            // In column order: a `Set`'s order changes from run to run, and so would a tie's loser.
+            guard let widest = flexible.sorted().filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] })
+            else { break }
             widths[widest] -= 1
             total -= 1
         }

@@ -176,18 +176,18 @@ enum StatsView {
             let roundsUp = parts[1].first.map { $0 >= "5" } ?? false
             number = JSONNumber(validatedText: roundsUp ? String(Int128(parts[0])! + 1) : String(parts[0]))
         }
-        return Format.number(number) + (figure == .jobs ? "" : " €")
+        return Format.number(number) + (figure == .jobs ? "" : "\u{00A0}€")
     }
 }
 
 /// Lists shown as aligned tables and bar charts.
 enum Tables {
-    static func laureates(_ records: [JSONValue], terminal: Terminal) -> String {
-        let rows = records.compactMap(\.objectValue).map { object -> [String] in
+    static func laureates(_ records: [JSONObject], terminal: Terminal) -> String {
+        let rows = records.map { object -> [String] in
             [
                 object["id"]?.stringValue ?? "",
-                object["project"]?.stringValue ?? object["company"]?.stringValue ?? "",
-                object["project"] != nil ? object["company"]?.stringValue ?? "" : "",
+                object["project"]?.stringValue ?? "",
+                object["company"]?.stringValue ?? "",
                 object["sector"]?.stringValue ?? "",
                 object["department"]?.stringValue ?? "",
                 object["city"]?.stringValue ?? "",
@@ -198,6 +198,27 @@ enum Tables {
             header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
             // Never the id: a cut id cannot be pasted into `laureatectl get`.
             flexible: [1, 2, 5], maxWidth: terminal.tableWidth(), terminal: terminal)
+    }
+
+    /// Records with the columns `--fields` chose, headed by their names: figures grouped and
+    /// right-aligned, lists joined by commas, unknown values blank.
+    static func records(_ records: [JSONObject], columns: [String], terminal: Terminal) -> String {
+        let figures: Set<String> = ["jobs", "investment_eur", "aid_eur"]
+        let rows = records.map { record in
+            columns.map { name -> String in
+                switch record[name] {
+                case .number(let number)?: Format.number(number)
+                case .array(let items)?: items.map(DelimitedWriter.text).joined(separator: ", ")
+                case let value?: DelimitedWriter.text(value)
+                case nil: ""
+                }
+            }
+        }
+        let right = Set(columns.indices.filter { figures.contains(columns[$0]) })
+        return Format.table(
+            header: columns.map { $0.uppercased() }, rows: rows, rightAligned: right,
+            flexible: Set(columns.indices.filter { columns[$0] != "id" && !right.contains($0) }),
+            maxWidth: terminal.tableWidth(), terminal: terminal)
     }
 
     /// `laureate.stats` by one dimension: count and the sum of each figure with its coverage

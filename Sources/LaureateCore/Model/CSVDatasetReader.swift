@@ -7,6 +7,7 @@ struct CSVDatasetReader {
     /// Columns whose presence marks the official export.
     private static let officialMarkers: Set<String> = ["entreprise", "mesure", "filiere", "code_departement"]
     private static let figureFields: Set<String> = ["jobs", "investment_eur", "aid_eur"]
+    private static let coordinateFields: Set<String> = ["latitude", "longitude"]
     private static let listFields: Set<String> = ["sources", "derived"]
 
     /// The official columns a record is made of, in the order `officialRecord` reads them.
@@ -114,14 +115,19 @@ struct CSVDatasetReader {
         }
     }
 
-    /// A row whose header uses our field names: figures become numbers, `sources` and `derived`
-    /// split on `|`, and an empty cell means the field is absent.
+    /// A row whose header uses our field names: figures and coordinates become numbers, `sources`
+    /// and `derived` split on `|`, and an empty cell means the field is absent.
     private func ourRecord(columns: [String], cells: [String: String]) -> JSONObject {
         var object = JSONObject()
         for name in columns {
             guard let text = cells[name] else { continue }
             if Self.figureFields.contains(name), let number = Int64(text) {
                 object[name] = .number(JSONNumber(number))
+            } else if Self.coordinateFields.contains(name), Double(text) != nil,
+                case .number(let number)? = try? JSONParser.parse(text)
+            {
+                // As official rows give them: numbers, written as the file wrote them.
+                object[name] = .number(number)
             } else if Self.listFields.contains(name) {
                 object[name] = .array(text.split(separator: "|").map { .string(String($0).trimmingSpaces()) })
             } else {

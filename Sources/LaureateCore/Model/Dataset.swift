@@ -156,8 +156,9 @@ public final class Dataset: Sendable {
         return result
     }
 
-    /// Every member name some record carries: the documented fields in their canonical order, then
-    /// any other by its UTF-8 bytes, as records hold them.
+    /// The names a record may carry: every documented field, in the canonical order, whether or
+    /// not this dataset's records have it (a script's `fields` must not fail on another host's
+    /// data), then any other member some record carries, by its UTF-8 bytes, as records hold them.
     public var fieldNames: [String] {
         if let known = memberNames.withLock({ $0 }) { return known }
         var found: Set<String> = []
@@ -165,8 +166,10 @@ public final class Dataset: Sendable {
             for member in record(index).objectValue?.members ?? [] { found.insert(member.key) }
         }
         let names =
-            LaureateRecord.canonicalFieldOrder.filter(found.contains)
-            + found.subtracting(LaureateRecord.canonicalFieldOrder).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            LaureateRecord.canonicalFieldOrder
+            + found.subtracting(LaureateRecord.canonicalFieldOrder).sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
         memberNames.withLock { $0 = names }
         return names
     }

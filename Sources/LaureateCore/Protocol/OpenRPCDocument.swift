@@ -45,8 +45,8 @@ public enum OpenRPCDocument {
 
     private static let fieldsParam = param(
         "fields",
-        "Keep only these members of each record (id is always kept), in the record's order; a name no "
-            + "record carries is refused.",
+        "Keep only these members of each record (id is always kept), in the record's order; a name that is "
+            + "neither a documented field nor carried by a record is refused.",
         ["type": "array", "items": ["type": "string"], "minItems": 1])
 
     private static func params(_ method: Method) -> [JSONValue] {

@@ -4,8 +4,8 @@
 ///
 /// `id` is always kept, so that every selected record still says which laureate it is. Members
 /// keep the record's canonical order whatever the order asked, and a member a record lacks stays
-/// absent (unknown is never invented). A name no record of the dataset carries is refused: a typo
-/// would otherwise silently select nothing.
+/// absent (unknown is never invented). A name that is neither a documented field nor one a record
+/// of the dataset carries is refused: a typo would otherwise silently select nothing.
 public struct FieldSelection: Sendable, Equatable {
     /// The names asked for, `id` included.
     public let names: Set<String>
@@ -15,9 +15,9 @@ public struct FieldSelection: Sendable, Equatable {
     }
 
     /// Reads `fields` from the params: nil when absent.
-    /// - Parameter known: the member names the dataset's records carry, asked only when `fields` is given.
+    /// - Parameter known: the names a record may carry, asked only when `fields` is given.
     /// - Throws: `QueryError.invalidParam` for a value that is not a non-empty array of names, or
-    ///   names a field no record carries.
+    ///   names a field that is not in `known`.
     public init?(params: JSONObject, known: @autoclosure () -> [String]) throws(QueryError) {
         guard let value = params["fields"] else { return nil }
         let known = known()
@@ -34,7 +34,7 @@ public struct FieldSelection: Sendable, Equatable {
             guard known.contains(name) else {
                 throw .invalidParam(
                     name: "fields",
-                    reason: "no record has a field \"\(name)\"; the fields are \(known.joined(separator: ", "))")
+                    reason: "no field \"\(name)\"; the fields are \(known.joined(separator: ", "))")
             }
             names.insert(name)
         }

@@ -107,4 +107,18 @@ struct DatasetReaderTests {
         }
         #expect(canonical(fromCSV) == canonical(fromLines))
     }
+
+    @Test("CSV with our field names reads coordinates as numbers, as written; other text stays text")
+    func coordinates() throws {
+        let csv =
+            "id,company,call,sources,latitude,longitude,postal_code\r\n"
+            + "a,A,relocalisation,https://example.org/a,50.3290,-1.5,01000\r\n"
+            + "b,B,relocalisation,https://example.org/b,nord,,\r\n"
+        let records = try read(csv, name: "d.csv")
+        #expect(records[0].fields["latitude"] == .number(JSONNumber(validatedText: "50.3290")))
+        #expect(records[0].fields["longitude"] == .number(JSONNumber(validatedText: "-1.5")))
+        #expect(records[0].fields["postal_code"] == .string("01000"))
+        #expect(records[1].fields["latitude"] == .string("nord"))
+        #expect(records[1].fields["longitude"] == nil)
+    }
 }
