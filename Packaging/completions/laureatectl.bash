@@ -165,7 +165,7 @@ _laureatectl() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(-j --json --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    local -a non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -175,6 +175,10 @@ _laureatectl() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -205,7 +209,7 @@ _laureatectl_get() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout --fields)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --fields)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
@@ -215,6 +219,10 @@ _laureatectl_get() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -233,8 +241,8 @@ _laureatectl_search() {
     repeating_flags=()
     non_repeating_flags=(-j --json --all --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --csv-separator --timeout --q --fields --limit --offset --sort)
-    __laureatectl_offer_flags_options 0
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout -q --q --fields -n --limit --offset --sort)
+    __laureatectl_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -245,13 +253,17 @@ _laureatectl_search() {
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
         return
         ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--csv-separator')
         return
         ;;
     '--timeout')
         return
         ;;
-    '--q')
+    '-q'|'--q')
         return
         ;;
     '--sector')
@@ -275,7 +287,7 @@ _laureatectl_search() {
     '--fields')
         return
         ;;
-    '--limit')
+    '-n'|'--limit')
         return
         ;;
     '--offset')
@@ -291,7 +303,7 @@ _laureatectl_stats() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --csv-separator --timeout --by --figure --q)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --by --figure -q --q)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -301,6 +313,10 @@ _laureatectl_stats() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -315,7 +331,7 @@ _laureatectl_stats() {
     '--figure')
         return
         ;;
-    '--q')
+    '-q'|'--q')
         return
         ;;
     '--sector')
@@ -343,7 +359,7 @@ _laureatectl_sectors() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -353,6 +369,10 @@ _laureatectl_sectors() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -368,7 +388,7 @@ _laureatectl_program() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -378,6 +398,10 @@ _laureatectl_program() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -393,7 +417,7 @@ _laureatectl_status() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -403,6 +427,10 @@ _laureatectl_status() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -418,7 +446,7 @@ _laureatectl_reload() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -428,6 +456,10 @@ _laureatectl_reload() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -443,7 +475,7 @@ _laureatectl_watch() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -453,6 +485,10 @@ _laureatectl_watch() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -468,7 +504,7 @@ _laureatectl_discover() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -478,6 +514,10 @@ _laureatectl_discover() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -493,7 +533,7 @@ _laureatectl_call() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 2
 
     # Offer option value completions
@@ -503,6 +543,10 @@ _laureatectl_call() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')
@@ -518,7 +562,7 @@ _laureatectl_ping() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -528,6 +572,10 @@ _laureatectl_ping() {
         ;;
     '-o'|'--output')
         __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--csv-separator')

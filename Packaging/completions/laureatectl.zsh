@@ -41,10 +41,12 @@ _laureatectl() {
 
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -86,10 +88,12 @@ _laureatectl() {
 _laureatectl_get() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:'
@@ -105,21 +109,24 @@ _laureatectl_get() {
 _laureatectl_search() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
-        '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
-        '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
+        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
         '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:'
         '*--city[City (repeatable).]:city:'
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
         '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:'
-        '--limit[Results per page (1…1000).]:limit:'
+        '*:words:'
+        '(-n --limit)'{-n,--limit}'[Results per page (1…1000).]:limit:'
         '--offset[Results to skip (0 or more).]:offset:'
         '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:'
         '--all[Page through every result (with --json, one page per line).]'
@@ -134,16 +141,18 @@ _laureatectl_search() {
 _laureatectl_stats() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:'
         '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:'
-        '--q[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
-        '*--sector[Sector id\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
+        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
         '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:'
         '*--city[City (repeatable).]:city:'
@@ -160,10 +169,12 @@ _laureatectl_stats() {
 _laureatectl_sectors() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -177,10 +188,12 @@ _laureatectl_sectors() {
 _laureatectl_program() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -194,10 +207,12 @@ _laureatectl_program() {
 _laureatectl_status() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -211,10 +226,12 @@ _laureatectl_status() {
 _laureatectl_reload() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -228,10 +245,12 @@ _laureatectl_reload() {
 _laureatectl_watch() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -245,10 +264,12 @@ _laureatectl_watch() {
 _laureatectl_discover() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'
@@ -262,10 +283,12 @@ _laureatectl_discover() {
 _laureatectl_call() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         ':method:'
@@ -281,10 +304,12 @@ _laureatectl_call() {
 _laureatectl_ping() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
         '--version[Show the version.]'

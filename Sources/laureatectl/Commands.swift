@@ -6,13 +6,16 @@ import LaureateCore
     import Glibc
 #endif
 
-/// Filters shared by `search` and `stats`; each takes several values (any of).
+/// Filters shared by `search` and `stats`; each takes several values (any of). Values the client
+/// can check itself are checked here, so that a typo exits 64 instead of finding nothing, and
+/// are taken as people write them: a sector's label (`Santé`), a lower-case Corsican code (`2a`).
 struct FilterOptions: ParsableArguments {
-    // `.unconditional`: a value may start with `-` (`--q -laser`), as one that cannot be an option.
+    // A value may start with `-` (`--q -laser`): `LaureateCtl.joiningDashValues` sees to it.
     @Option(
-        parsing: .unconditional, help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
+        name: [.short, .long],
+        help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
     var q: String?
-    @Option(help: "Sector id: sante, agroalimentaire, electronique, intrants, 5g (repeatable).")
+    @Option(help: "Sector id or label: sante, agroalimentaire, electronique, intrants, 5g (repeatable).")
     var sector: [String] = []
     @Option(help: "Region name, e.g. bretagne (repeatable).")
     var region: [String] = []
@@ -25,12 +28,37 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Call id, e.g. relocalisation (repeatable).")
     var call: [String] = []
 
+    func validate() throws {
+        for value in sector where Self.sectorID(value) == nil {
+            throw ValidationError("--sector takes \(Sector.idList) or their labels, not '\(value)'")
+        }
+        for value in department where DepartmentTable.embedded.department(code: value.uppercased()) == nil {
+            throw ValidationError("--department takes an INSEE département code such as 44, 2A or 974, not '\(value)'")
+        }
+        for value in region where DepartmentTable.embedded.canonicalRegion(value) == nil {
+            let names = Set(DepartmentTable.embedded.departments.map(\.region)).sorted {
+                TextFolding.key($0) < TextFolding.key($1)
+            }
+            throw ValidationError("--region takes one of \(names.joined(separator: ", ")); not '\(value)'")
+        }
+    }
+
+    /// The sector id for an id or a label, in any case and with or without accents.
+    static func sectorID(_ value: String) -> String? {
+        let key = TextFolding.key(value)
+        return Sector.allCases.first { sector in
+            key == sector.rawValue || key == TextFolding.key(sector.defaultLabel)
+                || key.hasPrefix(TextFolding.key(sector.defaultLabel) + " ")
+        }?.rawValue
+    }
+
+    /// The filters as the daemon's params (sector ids and département codes as it wants them).
     var params: JSONObject {
         var params = JSONObject()
         if let q { params["q"] = .string(q) }
         for (name, values) in [
-            ("sector", sector), ("region", region), ("department", department), ("city", city), ("company", company),
-            ("call", call),
+            ("sector", sector.map { Self.sectorID($0) ?? $0 }), ("region", region),
+            ("department", department.map { $0.uppercased() }), ("city", city), ("company", company), ("call", call),
         ] {
             if values.count == 1 { params[name] = .string(values[0]) }
             if values.count > 1 { params[name] = .array(values.map(JSONValue.string)) }
@@ -109,11 +137,12 @@ struct Get: ParsableCommand {
         case .human where records.isEmpty:
             break
         case .human:
+            let shown = records.map { JSONValue.object($0).visible.objectValue ?? [:] }
             if let selected = fields.selected {
-                session.terminal.out(Tables.records(records, columns: selected, terminal: session.terminal))
+                session.terminal.out(Tables.records(shown, columns: selected, terminal: session.terminal))
             } else {
                 session.terminal.out(
-                    records.map { Cards.laureate(.object($0), terminal: session.terminal) }.joined(separator: "\n\n"))
+                    shown.map { Cards.laureate(.object($0), terminal: session.terminal) }.joined(separator: "\n\n"))
             }
         }
         if let failure { throw ExitCode(failure.rawValue) }
@@ -125,11 +154,13 @@ struct Search: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var fields: FieldOptions
-    // `.unconditional` takes the next word as the value even when it starts with `-`: the help's
-    // own `--sort -jobs`, and `--offset -1`, which then gets the range error below.
-    @Option(parsing: .unconditional, help: "Results per page (1…1000).") var limit: Int?
-    @Option(parsing: .unconditional, help: "Results to skip (0 or more).") var offset: Int?
-    @Option(parsing: .unconditional, help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.")
+    // Values may start with `-`: the help's own `--sort -jobs`, and `--offset -1`, which then gets
+    // the range error below (`LaureateCtl.joiningDashValues`).
+    @Argument(help: "Words to find, as --q gives them: `laureatectl search laser`.") var words: [String] = []
+    @Option(name: [.customShort("n"), .long], help: "Results per page (1…1000).")
+    var limit: Int?
+    @Option(help: "Results to skip (0 or more).") var offset: Int?
+    @Option(help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.")
     var sort: String?
     @Flag(help: "Page through every result (with --json, one page per line).") var all = false
 
@@ -138,11 +169,15 @@ struct Search: ParsableCommand {
             throw ValidationError("--limit must be from 1 to 1000, not \(limit)")
         }
         if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more, not \(offset)") }
+        if filters.q != nil, !words.isEmpty {
+            throw ValidationError("give the words once: as arguments or with --q, not both")
+        }
     }
 
     func run() throws {
         let session = Session(options: global)
         var params = filters.params
+        if !words.isEmpty { params["q"] = .string(words.joined(separator: " ")) }
         fields.add(to: &params)
         if let limit { params["limit"] = .number(JSONNumber(Int64(limit))) }
         if let sort { params["sort"] = .string(sort) }
@@ -181,10 +216,11 @@ struct Search: ParsableCommand {
         case .csv, .tsv:
             session.printRows(columns: fields.selected ?? RecordFields.columns(for: rows), rows)
         case .human:
+            let shown = rows.map { JSONValue.object($0).visible.objectValue ?? [:] }
             if let selected = fields.selected {
-                session.terminal.out(Tables.records(rows, columns: selected, terminal: session.terminal))
+                session.terminal.out(Tables.records(shown, columns: selected, terminal: session.terminal))
             } else {
-                session.terminal.out(Tables.laureates(rows, terminal: session.terminal))
+                session.terminal.out(Tables.laureates(shown, terminal: session.terminal))
             }
             let nextOffset = all ? nil : lastPage["next_offset"]?.integerValue
             session.printFooter(
@@ -270,13 +306,13 @@ struct Stats: ParsableCommand {
             let columnTotals = try session.call("laureate.stats", params)
             session.terminal.out(
                 Tables.crossTable(
-                    stats, rowTotals: rowTotals, columnTotals: columnTotals, by: names,
+                    stats.visible, rowTotals: rowTotals.visible, columnTotals: columnTotals.visible, by: names,
                     across: across, figure: statsFigure, terminal: session.terminal))
         } else if let statsFigure {
             session.terminal.out(
-                Tables.figureStats(stats, by: names[0], figure: statsFigure, terminal: session.terminal))
+                Tables.figureStats(stats.visible, by: names[0], figure: statsFigure, terminal: session.terminal))
         } else {
-            session.terminal.out(Tables.stats(stats, by: names[0], terminal: session.terminal))
+            session.terminal.out(Tables.stats(stats.visible, by: names[0], terminal: session.terminal))
         }
     }
 }
@@ -325,7 +361,7 @@ struct Reload: ParsableCommand {
         try session.refuseDelimited()
         let dataset = try session.call("server.reload", timeout: max(global.timeout, 60))
         if global.format.isJSON { return session.printJSON(dataset) }
-        let object = dataset.objectValue ?? [:]
+        let object = dataset.visible.objectValue ?? [:]
         session.terminal.out(
             "Reloaded \(Format.grouped(object["records"]?.integerValue ?? 0)) records from "
                 + "\(object["path"]?.stringValue ?? "?") (sha256 \(object["sha256"]?.stringValue ?? "?"))"
@@ -358,7 +394,7 @@ struct Watch: ParsableCommand {
                 // One line per event, its params: what the event says, not the JSON-RPC envelope.
                 session.terminal.out(JSONWriter.string(object["params"] ?? .null))
             } else {
-                let dataset = object["params"]?.objectValue?["dataset"]?.objectValue ?? [:]
+                let dataset = object["params"]?.visible.objectValue?["dataset"]?.objectValue ?? [:]
                 session.terminal.out(
                     "\(dataset["loaded_at"]?.stringValue ?? "") \(method): "
                         + "\(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 "

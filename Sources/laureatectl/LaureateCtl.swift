@@ -28,6 +28,87 @@ struct LaureateCtl: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    /// Parses and runs, as `ParsableCommand.main` does, but first names the closest subcommand to
+    /// one it does not know (`serch` → `search`), as git and systemctl do; exit 64 either way.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = firstCommandWord(arguments), !subcommandNames.contains(word), word != "help" {
+            let closest = subcommandNames.min { editDistance(word, $0) < editDistance(word, $1) }
+            let hint = closest.flatMap { editDistance(word, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
+            Terminal().error("unknown command '\(word)'\(hint)\nSee 'laureatectl --help' for the commands.")
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(joiningDashValues(arguments))
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static let subcommandNames = configuration.subcommands.map { $0._commandName }
+
+    /// The options whose value may start with `-`, by every name they have, and their long name.
+    private static let dashValueOptions = [
+        "--q": "--q", "-q": "--q", "--sort": "--sort", "--offset": "--offset", "--limit": "--limit", "-n": "--limit",
+    ]
+
+    /// `--sort -jobs` as `--sort=-jobs`: the parser reads a word that starts with `-` as options
+    /// (`-jobs` as `-j -o -b -s`) even for an option declared `.unconditional`, and the help
+    /// itself writes `--sort -jobs`. Words after `--` are left alone.
+    static func joiningDashValues(_ arguments: [String]) -> [String] {
+        var joined: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--" { return joined + arguments[index...] }
+            if let long = dashValueOptions[argument], index + 1 < arguments.endIndex,
+                arguments[index + 1].hasPrefix("-"), arguments[index + 1] != "--"
+            {
+                joined.append("\(long)=\(arguments[index + 1])")
+                index += 2
+            } else {
+                joined.append(argument)
+                index += 1
+            }
+        }
+        return joined
+    }
+
+    /// The first word that is neither an option nor an option's value: the subcommand's place.
+    private static func firstCommandWord(_ arguments: [String]) -> String? {
+        let takesValue: Set<String> = ["--socket", "--output", "-o", "--color", "--csv-separator", "--timeout"]
+        // The parser's own entry points (completion scripts, their `---completion` callbacks).
+        if arguments.contains(where: {
+            $0.hasPrefix("---") || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
+        }) {
+            return nil
+        }
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--" { return nil }
+            if !argument.hasPrefix("-") { return argument }
+            index += takesValue.contains(argument) ? 2 : 1
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, for suggestions among a dozen short names.
+    static func editDistance(_ first: String, _ second: String) -> Int {
+        let a = Array(first)
+        let b = Array(second)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }
 
 /// Options every subcommand takes, before or after its name.
@@ -49,6 +130,11 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Same as --output json.")
     var json = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColorMode = .auto
 
     @Option(
         help: ArgumentHelp("The field separator of --output csv, e.g. ';' for French spreadsheets.", valueName: "c"))

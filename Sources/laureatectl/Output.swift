@@ -140,7 +140,9 @@ enum StatsRows {
             }
             for name in ["count"] + figures { row[name] = group[name] ?? .null }
             for statistic in statistics {
-                for figure in figures { row["\(statistic).\(figure)"] = group[statistic]?.objectValue?[figure] ?? .null }
+                for figure in figures {
+                    row["\(statistic).\(figure)"] = group[statistic]?.objectValue?[figure] ?? .null
+                }
             }
             return row
         }

@@ -19,7 +19,12 @@ enum ExitStatus: Int32 {
 /// One run of a subcommand: connects, calls, prints, and turns failures into exit codes.
 struct Session {
     let options: GlobalOptions
-    let terminal = Terminal()
+    let terminal: Terminal
+
+    init(options: GlobalOptions) {
+        self.options = options
+        self.terminal = Terminal(colorMode: options.color)
+    }
 
     /// Calls `method` and returns its result, or prints the error and exits with its code.
     func call(_ method: String, _ params: JSONObject? = nil, timeout: Double? = nil) throws -> JSONValue {
@@ -71,8 +76,24 @@ struct Session {
         case .timeout: status = .timeout
         case .closed, .badReply: status = .unavailable
         }
-        printError(error.description, status: status, code: nil, data: nil)
+        var message = error.description
+        if case .unreachable(let path, _) = error, let hint = Self.hint(forUnreachable: path) { message += "; \(hint)" }
+        printError(message, status: status, code: nil, data: nil)
         return ExitCode(status.rawValue)
+    }
+
+    /// What to do about a socket that cannot be reached, from what is at its path.
+    static func hint(forUnreachable path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return errno == ENOENT
+                ? "is laureated running? systemctl start laureated.socket, or --socket PATH" : nil
+        }
+        guard status.st_mode & S_IFMT == S_IFSOCK else { return "\(path) is not a socket" }
+        if access(path, W_OK) != 0 {
+            return "join the laureated group to use it: sudo usermod -aG laureated $USER, then log in again"
+        }
+        return "nothing listens there: systemctl restart laureated.socket"
     }
 
     /// Every error goes to stderr, so that stdout holds results only (`--json get nope | jq`
@@ -96,7 +117,7 @@ struct Session {
         try refuseDelimited()
         let result = try call(method)
         if options.format.isJSON { return printJSON(result) }
-        terminal.out(view(result, terminal))
+        terminal.out(view(result.visible, terminal))
     }
 
     /// Exits 64 when csv or tsv is asked of a result that is not rows.

@@ -1,14 +1,31 @@
+import ArgumentParser
 import LaureateCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
+/// `--color`: `auto` colours a terminal only, as `ls`, `git` and `systemctl` do.
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
 /// Where output goes and how it may look: width, colour, TTY or pipe.
 struct Terminal {
     let isTTY = isatty(STDOUT_FILENO) == 1
-    /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
-    var colour: Bool { isTTY && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb" }
+    var colorMode = ColorMode.auto
+
+    /// `always`, or `auto` on a terminal that is not `dumb` and without a non-empty `NO_COLOR`
+    /// (no-color.org: an empty one does not count).
+    var colour: Bool {
+        switch colorMode {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            return isTTY && !noColor && getenv("TERM").map { String(cString: $0) } != "dumb"
+        }
+    }
 
     /// Columns available: the terminal's, `$COLUMNS`, or 100 when piped (for wrapping and bars).
     var width: Int { columns ?? 100 }
@@ -85,20 +102,77 @@ enum Format {
         return parts.count == 2 ? whole + "," + parts[1] : whole
     }
 
-    /// The display width of `text` (one column per character; enough for Latin text).
-    static func width(_ text: String) -> Int { text.count }
-
-    /// `text` cut to `width` columns with an ellipsis.
-    static func fit(_ text: String, _ width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return String(text.prefix(width)) }
-        return String(text.prefix(width - 1)) + "…"
+    /// The columns `text` takes on a terminal: two for a wide character (CJK, emoji), none for a
+    /// combining mark or a joiner, one otherwise, as terminals following Unicode's East Asian
+    /// Width draw them. (glibc's `wcwidth` is not visible to Swift without `_XOPEN_SOURCE`.)
+    static func width(_ text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
     }
 
-    /// `text` padded to `width`, left or right aligned.
+    /// A grapheme's columns: its widest scalar's, so `é` as e + U+0301 is one and 👍🏽 two.
+    static func width(of character: Character) -> Int {
+        // An emoji presentation selector makes a narrow symbol wide (❤️).
+        if character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+        return character.unicodeScalars.map(width(of:)).max() ?? 0
+    }
+
+    private static func width(of scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1
+    }
+
+    /// East Asian Wide and Fullwidth blocks: Hangul Jamo, CJK, kana, Hangul syllables,
+    /// compatibility ideographs, fullwidth forms, and the ideographic planes.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+    ]
+
+    /// `text` cut to `width` columns with an ellipsis, never through a wide character.
+    static func fit(_ text: String, _ width: Int) -> String {
+        guard self.width(text) > width else { return text }
+        var kept = ""
+        var used = 0
+        let room = max(0, width - 1)
+        for character in text {
+            let columns = self.width(of: character)
+            if used + columns > room { break }
+            kept.append(character)
+            used += columns
+        }
+        return width > 0 ? kept + "…" : ""
+    }
+
+    /// `text` padded to `width` columns, left or right aligned.
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
+        let padding = String(repeating: " ", count: max(0, width - self.width(text)))
         return right ? padding + text : text + padding
+    }
+
+    /// `text` safe to print on a terminal: control characters (an escape sequence in the data could
+    /// recolour or retitle the terminal) shown as `\xHH`, line breaks and tabs as spaces.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                shown += " "
+            } else if isControl(scalar) {
+                shown += "\\x" + String(scalar.value, radix: 16, uppercase: false).leftPadded(to: 2)
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    /// C0, DEL and C1: what a terminal acts on instead of showing.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// An aligned table that fits `maxWidth`: the widest flexible column gives way first.
@@ -106,9 +180,9 @@ enum Format {
         header: [String], rows: [[String]], rightAligned: Set<Int> = [], flexible: Set<Int> = [], maxWidth: Int,
         terminal: Terminal
     ) -> String {
-        var widths = header.map(\.count)
+        var widths = header.map(width)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], width(cell)) }
         }
         let separator = 2
         var total = widths.reduce(0, +) + separator * (widths.count - 1)
@@ -140,7 +214,7 @@ enum Format {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width {
+            if !current.isEmpty, self.width(current) + 1 + self.width(String(word)) > width {
                 lines.append(current)
                 current = String(word)
             } else {
@@ -152,7 +226,23 @@ enum Format {
     }
 }
 
+extension JSONValue {
+    /// The value with every string `Format.visible`: what the views for people are given.
+    var visible: JSONValue {
+        switch self {
+        case .string(let text): .string(Format.visible(text))
+        case .array(let items): .array(items.map(\.visible))
+        case .object(let object): .object(JSONObject(object.members.map { ($0.key, $0.value.visible) }))
+        default: self
+        }
+    }
+}
+
 extension String {
+    func leftPadded(to count: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, count - self.count)) + self
+    }
+
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }

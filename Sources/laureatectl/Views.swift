@@ -234,7 +234,7 @@ enum Tables {
         }
         var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) }
         let fixed = rows.reduce(into: [0, 0, 0, 0, 0]) { widths, row in
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Format.width(cell)) }
         }
         let barWidth = max(10, terminal.width - fixed.reduce(0, +) - 12 - 12)
         rows = rows.enumerated().map { index, row in

@@ -38,6 +38,59 @@ struct LaureateCtlTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test("wide characters keep the columns aligned; control characters never reach the terminal raw")
+    func wideAndControl() throws {
+        let directory = try Harness.temporaryDirectory()
+        let file = directory.appendingPathComponent("wide.jsonl")
+        let tail = #","call":"relocalisation","sources":["https://example.org"]}"#
+        let records = [
+            #"{"id":"cjk","project":"東京精密工場","company":"株式会社テスト","jobs":12"#,
+            #"{"id":"emoji","project":"Usine 🏭 verte","company":"Café ☕️ SA""#,
+            #"{"id":"escape","project":"Red \u001b[31mALERT\u001b[0m","company":"Bell\u0007 Co\u009b""#,
+            #"{"id":"accent","project":"Cafe\u0301 combine\u0301","company":"Plain""#,
+        ].map { $0 + tail }
+        try (records.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let daemon = try Daemon(arguments: ["--dataset", file.path])
+        for (columns, colour) in [("60", "never"), ("200", "always")] {
+            let table = try daemon.ctl(["--color", colour, "search"], environment: ["COLUMNS": columns])
+            #expect(table.status == 0)
+            let escapes = table.stdout.unicodeScalars.filter { $0 == "\u{1B}" }.count
+            // With colour, only the header's bold on and off; the data's own escapes are shown as text.
+            #expect(escapes == (colour == "always" ? 2 : 0), "\(table.stdout.debugDescription)")
+            if columns == "200" {
+                #expect(
+                    table.stdout.contains(#"Red \x1b[31mALERT\x1b[0m"#) && table.stdout.contains(#"Bell\x07 Co\x9b"#))
+            }
+            #expect(!table.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\u{1B}" })
+            // Every row's COMPANY column starts at the header's column, counted in terminal columns.
+            let lines = table.stdout.split(separator: "\n").map { line in
+                String(line).replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(
+                    of: "\u{1B}[0m", with: "")
+            }
+            let header = try #require(lines.first)
+            let companyColumn = Self.columns(String(header[..<(try #require(header.range(of: "COMPANY"))).lowerBound]))
+            for line in lines.dropFirst() {
+                // Prefixes, as at 60 columns a cell may be cut (never through a wide character).
+                let company = ["Plain", "株式", "Bell", "Café"].first { line.contains($0) }
+                let index = try #require(company.flatMap { line.range(of: $0) }, "\(line)")
+                #expect(Self.columns(String(line[..<index.lowerBound])) == companyColumn, "\(line)")
+            }
+        }
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Terminal columns of `text`, counted independently of the client's code: East Asian wide
+    /// and emoji scalars two, combining marks and selectors none.
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x0300...0x036F, 0xFE0F: total
+            case 0x3000...0x9FFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF, 0x2615: total + 2
+            default: total + 1
+            }
+        }
+    }
+
     @Test("piped, or at 60 columns, the search table shows every id whole")
     func idsNeverCut() throws {
         let daemon = try Daemon()
