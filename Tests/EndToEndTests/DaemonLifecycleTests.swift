@@ -53,6 +53,18 @@ struct DaemonLifecycleTests {
         #expect(result.stderr.contains("bad.jsonl:2: invalid JSON"))
     }
 
+    @Test("a socket it cannot create is refused in the system's words; the one it creates is 0660")
+    func socketFile() throws {
+        let missing = try Harness.run(try Harness.binary("laureated"), ["--socket", "/nonexistent/x.sock"])
+        #expect(missing.status == 69)
+        #expect(missing.stderr.contains("cannot listen on /nonexistent/x.sock: No such file or directory\n"))
+        #expect(!missing.stderr.contains("errno") && !missing.stderr.contains("descriptor"), "\(missing.stderr)")
+        let daemon = try Daemon()
+        let mode = try FileManager.default.attributesOfItem(atPath: daemon.socket)[.posixPermissions] as? Int
+        #expect(mode == 0o660)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("refuses a socket a live daemon owns")
     func liveSocket() throws {
         let daemon = try Daemon()

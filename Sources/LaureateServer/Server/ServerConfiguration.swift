@@ -24,8 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// Event-loop threads; one is fastest on two cores (docs/hotpath.md).
     public var threads: Int
 
-    /// A hand-started daemon's socket file: anyone may connect (the data is public).
-    public static let defaultSocketMode: UInt32 = 0o666
+    /// A hand-started daemon's socket file, as `laureated.socket` sets it: its owner and group may
+    /// connect, not every local user (`LAUREATED_SOCKET_MODE=0666` opens it to all).
+    public static let defaultSocketMode: UInt32 = 0o660
     public static let defaultThreads = 1
 
     public init(

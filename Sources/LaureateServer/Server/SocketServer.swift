@@ -91,6 +91,9 @@ public final class SocketServer: Service {
                 try SocketFile.prepare(path)
                 do {
                     serverChannel = try await bootstrap.bind(unixDomainSocketPath: path).get()
+                } catch let error as IOError {
+                    // The system's words, not NIO's (`bind(descriptor:ptr:bytes:): … (errno: 2)`).
+                    throw ServerError.socketUnusable(path: path, reason: String(cString: strerror(error.errnoCode)))
                 } catch {
                     throw ServerError.socketUnusable(path: path, reason: "\(error)")
                 }
