@@ -165,7 +165,7 @@ _laureatectl() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(-j --json --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    local -a non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -185,6 +185,11 @@ _laureatectl() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -209,7 +214,7 @@ _laureatectl_get() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --fields)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --fields)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
@@ -229,6 +234,11 @@ _laureatectl_get() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     '--fields')
@@ -241,7 +251,7 @@ _laureatectl_search() {
     repeating_flags=()
     non_repeating_flags=(-j --json --all --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout -q --q --fields -n --limit --offset --sort)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait -q --q --fields -n --limit --offset --sort)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
@@ -261,6 +271,11 @@ _laureatectl_search() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     '-q'|'--q')
@@ -303,7 +318,7 @@ _laureatectl_stats() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --by --figure -q --q)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --by --figure -q --q)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -323,6 +338,11 @@ _laureatectl_stats() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     '--by')
@@ -359,7 +379,7 @@ _laureatectl_sectors() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -379,6 +399,11 @@ _laureatectl_sectors() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -388,7 +413,7 @@ _laureatectl_program() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -408,6 +433,11 @@ _laureatectl_program() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -417,7 +447,7 @@ _laureatectl_status() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -437,6 +467,11 @@ _laureatectl_status() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -446,7 +481,7 @@ _laureatectl_reload() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -466,6 +501,11 @@ _laureatectl_reload() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -475,7 +515,7 @@ _laureatectl_watch() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -495,6 +535,11 @@ _laureatectl_watch() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -504,7 +549,7 @@ _laureatectl_discover() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -524,6 +569,11 @@ _laureatectl_discover() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -533,7 +583,7 @@ _laureatectl_call() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 2
 
     # Offer option value completions
@@ -553,6 +603,11 @@ _laureatectl_call() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac
@@ -562,7 +617,7 @@ _laureatectl_ping() {
     repeating_flags=()
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout)
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -582,6 +637,11 @@ _laureatectl_ping() {
         return
         ;;
     '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac

@@ -42,13 +42,16 @@ _laureatectl() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
@@ -89,13 +92,16 @@ _laureatectl_get() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:'
         '*:ids:'
         '--version[Show the version.]'
@@ -110,13 +116,16 @@ _laureatectl_search() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
         '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
@@ -142,13 +151,16 @@ _laureatectl_stats() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:'
         '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:'
         '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
@@ -170,13 +182,16 @@ _laureatectl_sectors() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -189,13 +204,16 @@ _laureatectl_program() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -208,13 +226,16 @@ _laureatectl_status() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -227,13 +248,16 @@ _laureatectl_reload() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -246,13 +270,16 @@ _laureatectl_watch() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -265,13 +292,16 @@ _laureatectl_discover() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -284,13 +314,16 @@ _laureatectl_call() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         ':method:'
         ':params:'
         '--version[Show the version.]'
@@ -305,13 +338,16 @@ _laureatectl_ping() {
     local -i ret=1
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
         '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[Seconds to wait for a reply; 75 on expiry.]:seconds:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -108,7 +108,7 @@ struct Get: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
-        let connection = try session.connect(timeout: global.timeout)
+        let connection = try session.connect(timeout: global.timeout.seconds)
         var records: [JSONObject] = []
         // Every id is asked for: the ones found are shown, each missing one is an error on
         // stderr, and the exit status is the first failure's.
@@ -182,7 +182,7 @@ struct Search: ParsableCommand {
         if let limit { params["limit"] = .number(JSONNumber(Int64(limit))) }
         if let sort { params["sort"] = .string(sort) }
         var next: Int? = offset ?? 0
-        let connection = try session.connect(timeout: global.timeout)
+        let connection = try session.connect(timeout: global.timeout.seconds)
         var rows: [JSONObject] = []
         var total = 0
         var lastPage: JSONObject = [:]
@@ -324,11 +324,17 @@ struct Sectors: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
-        guard global.format.isDelimited || global.format == .jsonl else {
-            return try session.show("sector.list") { Tables.sectors($0, terminal: $1) }
+        let sectors = try session.call("sector.list")
+        switch global.format {
+        case .json: session.printJSON(sectors)
+        case .jsonl, .csv, .tsv:
+            session.printRows(columns: ["id", "label", "count"], sectors.arrayValue?.compactMap(\.objectValue) ?? [])
+        case .human:
+            // The records without a sector are in no row: the stats' null group counts them.
+            let groups = try session.call("laureate.stats", ["by": "sector"]).objectValue?["groups"]?.arrayValue ?? []
+            let unsectored = groups.first { $0.objectValue?["key"] == .null }?.objectValue?["count"]?.integerValue ?? 0
+            session.terminal.out(Tables.sectors(sectors.visible, unsectored: unsectored, terminal: session.terminal))
         }
-        let sectors = try session.call("sector.list").arrayValue?.compactMap(\.objectValue) ?? []
-        session.printRows(columns: ["id", "label", "count"], sectors)
     }
 }
 
@@ -337,7 +343,13 @@ struct Program: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try Session(options: global).show("program.info") { Cards.program($0, terminal: $1) }
+        let session = Session(options: global)
+        try session.refuseDelimited()
+        let program = try session.call("program.info")
+        if global.format.isJSON { return session.printJSON(program) }
+        let served = try session.call("laureate.stats", ["by": "sector"]).objectValue?["total"]?.objectValue?["count"]
+        session.terminal.out(
+            Cards.program(program.visible, served: served?.integerValue, terminal: session.terminal))
     }
 }
 
@@ -359,7 +371,9 @@ struct Reload: ParsableCommand {
     func run() throws {
         let session = Session(options: global)
         try session.refuseDelimited()
-        let dataset = try session.call("server.reload", timeout: max(global.timeout, 60))
+        // A reload reads and indexes the whole file: a minute at least, whatever --timeout says.
+        let dataset = try session.call(
+            "server.reload", timeout: TimeSpan(seconds: global.timeout.seconds.map { max($0, 60) }))
         if global.format.isJSON { return session.printJSON(dataset) }
         let object = dataset.visible.objectValue ?? [:]
         session.terminal.out(
@@ -386,6 +400,9 @@ struct Watch: ParsableCommand {
             let message: JSONValue
             do {
                 message = try connection.receive()
+            } catch .closed {
+                // Not "before replying": the subscription was answered long ago; the daemon went away.
+                throw session.fail(.closed, message: "the daemon closed the connection: it stopped or restarted")
             } catch {
                 throw session.fail(error)
             }

@@ -40,7 +40,7 @@ struct LaureateCtl: ParsableCommand {
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         do {
-            var command = try parseAsRoot(joiningDashValues(arguments))
+            var command = try parseAsRoot(joiningDashValues(expandingBareWait(arguments)))
             try command.run()
         } catch {
             exit(withError: error)
@@ -50,6 +50,18 @@ struct LaureateCtl: ParsableCommand {
     private static let subcommandNames = configuration.subcommands.map { $0._commandName }
 
     /// The options whose value may start with `-`, by every name they have, and their long name.
+    /// `--wait` alone is `--wait=infinity`: the parser has no option with an optional value.
+    private static func expandingBareWait(_ arguments: [String]) -> [String] {
+        var expanded: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { return expanded + arguments[index...] }
+            let next = arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
+            let nextIsSpan = next.flatMap(TimeSpan.init(argument:)) != nil
+            expanded.append(argument == "--wait" && !nextIsSpan ? "--wait=infinity" : argument)
+        }
+        return expanded
+    }
+
     private static let dashValueOptions = [
         "--q": "--q", "-q": "--q", "--sort": "--sort", "--offset": "--offset", "--limit": "--limit", "-n": "--limit",
     ]
@@ -79,6 +91,7 @@ struct LaureateCtl: ParsableCommand {
     /// The first word that is neither an option nor an option's value: the subcommand's place.
     private static func firstCommandWord(_ arguments: [String]) -> String? {
         let takesValue: Set<String> = ["--socket", "--output", "-o", "--color", "--csv-separator", "--timeout"]
+        let arguments = expandingBareWait(arguments)
         // The parser's own entry points (completion scripts, their `---completion` callbacks).
         if arguments.contains(where: {
             $0.hasPrefix("---") || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
@@ -90,7 +103,7 @@ struct LaureateCtl: ParsableCommand {
             let argument = arguments[index]
             if argument == "--" { return nil }
             if !argument.hasPrefix("-") { return argument }
-            index += takesValue.contains(argument) ? 2 : 1
+            index += takesValue.contains(argument) || argument == "--wait" ? 2 : 1
         }
         return nil
     }
@@ -146,11 +159,26 @@ struct GlobalOptions: ParsableArguments {
     /// `--csv-separator` as the one character it must be.
     var separator: Unicode.Scalar { csvSeparator.unicodeScalars.first ?? "," }
 
-    @Option(help: ArgumentHelp("Seconds to wait for a reply; 75 on expiry.", valueName: "seconds"))
-    var timeout: Double = 5
+    @Option(
+        help: ArgumentHelp(
+            "How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); "
+                + "exit 75 on expiry.",
+            valueName: "span"))
+    var timeout = TimeSpan(seconds: 5)
+
+    @Option(
+        help: ArgumentHelp(
+            "Wait up to this span for the daemon's socket to accept connections (a daemon starting, "
+                + "a socket unit not yet there); --wait alone waits without limit.",
+            valueName: "span"))
+    var wait: TimeSpan?
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        for (name, span) in [("--timeout", timeout), ("--wait", wait ?? TimeSpan(seconds: nil))] {
+            if let seconds = span.seconds, !(seconds > 0) {
+                throw ValidationError("\(name) must be more than 0 seconds")
+            }
+        }
         if json, let output, output != .json {
             throw ValidationError("--json is --output json: it cannot go with --output \(output.rawValue)")
         }

@@ -27,18 +27,32 @@ struct Session {
     }
 
     /// Calls `method` and returns its result, or prints the error and exits with its code.
-    func call(_ method: String, _ params: JSONObject? = nil, timeout: Double? = nil) throws -> JSONValue {
-        let connection = try connect(timeout: timeout ?? options.timeout)
+    func call(_ method: String, _ params: JSONObject? = nil, timeout: TimeSpan? = nil) throws -> JSONValue {
+        let connection = try connect(timeout: (timeout ?? options.timeout).seconds)
         return try result(of: { () throws(ClientError) in try connection.call(method, params: params) })
     }
 
+    /// Connects, retrying for `--wait` while nothing listens yet (not when permission is denied).
+    /// - Parameter timeout: how long each reply may take; nil for no limit.
     func connect(timeout: Double?) throws -> LaureateConnection {
         let path = SocketPath.resolve(flag: options.socket, environment: environment())
-        do {
-            return try LaureateConnection(path: path, timeout: timeout)
-        } catch {
-            throw fail(error)
+        let deadline = options.wait.map { wait in wait.seconds.map { Self.now() + $0 } ?? .infinity }
+        while true {
+            do {
+                return try LaureateConnection(path: path, timeout: timeout)
+            } catch {
+                guard let deadline, Self.now() < deadline, case .unreachable = error,
+                    access(path, F_OK) != 0 || access(path, W_OK) == 0
+                else { throw fail(error) }
+                usleep(100_000)
+            }
         }
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The result of an exchange, or the matching exit after printing the error.
@@ -68,15 +82,15 @@ struct Session {
         return status
     }
 
-    /// Prints a client failure and returns the exit to throw.
-    func fail(_ error: ClientError) -> ExitCode {
+    /// Prints a client failure (in `message`'s words when given) and returns the exit to throw.
+    func fail(_ error: ClientError, message custom: String? = nil) -> ExitCode {
         let status: ExitStatus
         switch error {
         case .unreachable: status = .unavailable
         case .timeout: status = .timeout
         case .closed, .badReply: status = .unavailable
         }
-        var message = error.description
+        var message = custom ?? error.description
         if case .unreachable(let path, _) = error, let hint = Self.hint(forUnreachable: path) { message += "; \(hint)" }
         printError(message, status: status, code: nil, data: nil)
         return ExitCode(status.rawValue)

@@ -46,7 +46,9 @@ enum Cards {
         return lines.joined(separator: "\n")
     }
 
-    static func program(_ program: JSONValue, terminal: Terminal) -> String {
+    /// The programme's facts; `served` is how many laureates this daemon's dataset holds, shown
+    /// beside the official count so that neither is taken for the other.
+    static func program(_ program: JSONValue, served: Int64?, terminal: Terminal) -> String {
         let object = program.objectValue ?? [:]
         var lines = [terminal.bold("« \(object["name"]?.stringValue ?? "?") » (\(object["plan"]?.stringValue ?? "?"))")]
         func add(_ label: String, _ value: String?) {
@@ -61,6 +63,7 @@ enum Cards {
                 "laureates",
                 totals["laureates"]?.integerValue.map {
                     "\(Format.grouped($0)) (as of \(totals["as_of"]?.stringValue ?? "?"))"
+                        + (served.map { "; this dataset holds \(Format.grouped($0))" } ?? "")
                 })
             add("investment", totals["investment_eur"]?.integerValue.map(Format.euros))
             add("aid", totals["aid_eur"]?.integerValue.map(Format.euros))
@@ -88,6 +91,11 @@ enum Cards {
                     header: ["WAVE", "NEW", "INVESTMENT", "AID", "JOBS"], rows: rows, rightAligned: [1, 2, 3],
                     flexible: [4],
                     maxWidth: terminal.tableWidth(), terminal: terminal))
+        }
+        // The facts' own caveat (the waves' counts are not additive), as the JSON has it.
+        if let notes = object["notes"]?.stringValue {
+            lines.append("")
+            lines.append(terminal.dim(Format.wrap(notes, width: max(30, terminal.width), indent: 0)))
         }
         return lines.joined(separator: "\n")
     }
@@ -317,7 +325,8 @@ enum Tables {
         return table + "\n" + terminal.dim(what)
     }
 
-    static func sectors(_ sectors: JSONValue, terminal: Terminal) -> String {
+    /// `unsectored`: the records with no sector, which no row counts, said under the table.
+    static func sectors(_ sectors: JSONValue, unsectored: Int64, terminal: Terminal) -> String {
         let entries = (sectors.arrayValue ?? []).compactMap(\.objectValue)
         let maximum = Double(entries.compactMap { $0["count"]?.integerValue }.max() ?? 0)
         let rows = entries.map { entry -> [String] in
@@ -327,9 +336,12 @@ enum Tables {
                 terminal.accent(Format.bar(Double(entry["count"]?.integerValue ?? 0), maximum: maximum, width: 30)),
             ]
         }
-        return Format.table(
+        let table = Format.table(
             header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
             maxWidth: terminal.tableWidth(plus: 40), terminal: terminal)
+        guard unsectored > 0 else { return table }
+        let noun = unsectored == 1 ? "laureate has" : "laureates have"
+        return table + "\n" + terminal.dim("\(Format.grouped(unsectored)) more \(noun) no sector.")
     }
 
     static func methods(_ document: JSONValue, terminal: Terminal) -> String {

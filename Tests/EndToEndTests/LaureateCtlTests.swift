@@ -91,6 +91,46 @@ struct LaureateCtlTests {
         }
     }
 
+    @Test("--wait waits for a daemon that starts later; --timeout takes systemd time spans")
+    func waitAndTimeSpans() throws {
+        let directory = try Harness.temporaryDirectory()
+        let path = directory.appendingPathComponent("late.sock").path
+        let ctl = Process()
+        ctl.executableURL = try Harness.binary("laureatectl")
+        ctl.arguments = ["--socket", path, "--wait", "30s", "--timeout", "2s", "--json", "ping"]
+        let output = Pipe()
+        ctl.standardOutput = output
+        try ctl.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(ctl.isRunning, "laureatectl --wait gave up before the daemon started")
+        let daemon = Process()
+        daemon.executableURL = try Harness.binary("laureated")
+        daemon.arguments = ["--socket", path]
+        daemon.environment = ProcessInfo.processInfo.environment.filter { $0.key != "NOTIFY_SOCKET" }
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        defer {
+            daemon.terminate()
+            daemon.waitUntilExit()
+        }
+        #expect(ctl.waitForExit(seconds: 30))
+        #expect(ctl.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "\"pong\"\n")
+        for span in ["500ms", "1min 30s", "infinity", "2.5"] {
+            #expect(
+                try Harness.run(Harness.binary("laureatectl"), ["--socket", path, "--timeout", span, "ping"]).status
+                    == 0)
+        }
+        for span in ["0", "5x", "ms"] {
+            #expect(
+                try Harness.run(Harness.binary("laureatectl"), ["--socket", path, "--timeout", span, "ping"]).status
+                    == 64)
+        }
+        let gone = try Harness.run(
+            Harness.binary("laureatectl"), ["--socket", path + ".none", "--wait", "300ms", "ping"])
+        #expect(gone.status == 69 && gone.stderr.contains("systemctl start laureated.socket"))
+    }
+
     @Test("piped, or at 60 columns, the search table shows every id whole")
     func idsNeverCut() throws {
         let daemon = try Daemon()
@@ -158,7 +198,8 @@ struct LaureateCtlTests {
             if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
             "needs root and setpriv"))
     func forbidden() throws {
-        let daemon = try Daemon()
+        // A socket every local user may open, so that the uid check is the daemon's, not the file's.
+        let daemon = try Daemon(environment: ["LAUREATED_SOCKET_MODE": "0666"])
         chmod(daemon.directory.path, 0o755)
         let ctl = try Harness.binary("laureatectl")
         let nobody = try Harness.run(
@@ -172,7 +213,7 @@ struct LaureateCtlTests {
                 "--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", daemon.socket, "--json",
                 "get", "lacio",
             ])
-        #expect(query.status == 0, "anyone may query")
+        #expect(query.status == 0, "anyone the socket lets in may query")
         let root = try daemon.ctl(["reload"])
         #expect(root.status == 0)
         #expect(root.stdout.hasPrefix("Reloaded 89 records"))
@@ -186,7 +227,9 @@ struct LaureateCtlTests {
         process.executableURL = try Harness.binary("laureatectl")
         process.arguments = ["--socket", daemon.socket, "--json", "watch"]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
@@ -208,6 +251,11 @@ struct LaureateCtlTests {
         // The event's params, not the JSON-RPC envelope, as every other command prints its result.
         #expect(text.hasPrefix(#"{"dataset":{"#), "\(text)")
         #expect(daemon.stop() == 0)
+        // The daemon gone, watch says so and exits 69, with the error as JSON under --json.
+        #expect(process.waitForExit(seconds: 20))
+        #expect(process.terminationStatus == 69)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("the daemon closed the connection: it stopped or restarted"), "\(said)")
     }
 
     @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
