@@ -97,7 +97,7 @@ struct FieldOptions: ParsableArguments {
 }
 
 struct Get: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show laureates by id.")
+    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show laureates by id.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var fields: FieldOptions
     @Argument(help: "Laureate ids.") var ids: [String]
@@ -150,7 +150,8 @@ struct Get: ParsableCommand {
 }
 
 struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Search laureates by words and filters.")
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search laureates by words and filters.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var fields: FieldOptions
@@ -248,6 +249,7 @@ struct Search: ParsableCommand {
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.")
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -319,7 +321,7 @@ struct Stats: ParsableCommand {
 
 struct Sectors: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the sectors of the call with their laureate counts.")
+        commandName: "sectors", abstract: "List the sectors of the call with their laureate counts.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -339,7 +341,8 @@ struct Sectors: ParsableCommand {
 }
 
 struct Program: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the facts of the call for projects.")
+    static let configuration = CommandConfiguration(
+        commandName: "program", abstract: "Show the facts of the call for projects.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -355,7 +358,7 @@ struct Program: ParsableCommand {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the daemon's version, uptime, counters and dataset.")
+        commandName: "status", abstract: "Show the daemon's version, uptime, counters and dataset.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -365,7 +368,7 @@ struct Status: ParsableCommand {
 
 struct Reload: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-read the dataset (admins only); the old data stays if the new is bad.")
+        commandName: "reload", abstract: "Re-read the dataset (admins only); the old data stays if the new is bad.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -385,7 +388,7 @@ struct Reload: ParsableCommand {
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print each dataset reload as it happens, until interrupted.")
+        commandName: "watch", abstract: "Print each dataset reload as it happens, until interrupted.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -424,7 +427,7 @@ struct Watch: ParsableCommand {
 
 struct Discover: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
+        commandName: "discover", abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -434,6 +437,7 @@ struct Discover: ParsableCommand {
 
 struct Call: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "call",
         abstract: "Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The method, e.g. laureate.get.") var method: String
@@ -467,7 +471,7 @@ struct Call: ParsableCommand {
 }
 
 struct Ping: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check that the daemon answers.")
+    static let configuration = CommandConfiguration(commandName: "ping", abstract: "Check that the daemon answers.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -21,6 +21,9 @@ struct LaureateCtl: ParsableCommand {
             69 daemon unreachable, 75 timeout, 77 forbidden.
             """,
         version: "1.0.0",
+        // Every subcommand names itself: derived from the type's name, a name costs a
+        // `String(describing:)` whose dynamic casts scan every protocol conformance of the binary,
+        // about a millisecond of start-up for the eleven (Scripts/startup).
         subcommands: [
             Get.self, Search.self, Stats.self, Sectors.self, Program.self, Status.self, Reload.self,
             Watch.self, Discover.self, Call.self, Ping.self,
