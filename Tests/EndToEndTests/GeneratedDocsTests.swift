@@ -33,7 +33,14 @@ struct GeneratedDocsTests {
                 directory.path,
             ])
         #expect(result.status == 0, "\(result.stderr)")
-        let generated = try String(contentsOf: directory.appendingPathComponent("\(tool).\(section)"), encoding: .utf8)
+        let finished = try Harness.run(
+            TestPaths.inRepository("Scripts/man-page"),
+            [
+                directory.appendingPathComponent("\(tool).\(section)").path, try Harness.binary(tool).path,
+                Self.packaging.appendingPathComponent("man/extra/\(tool).\(section).mdoc").path,
+            ])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let generated = finished.stdout
         let shipped = try String(
             contentsOf: Self.packaging.appendingPathComponent("man/\(tool).\(section)"), encoding: .utf8)
         #expect(generated == shipped, "run Scripts/generate-docs")
