@@ -171,6 +171,7 @@ _laureatectl() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -220,6 +221,7 @@ _laureatectl_get() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -242,6 +244,15 @@ _laureatectl_get() {
         return
         ;;
     '--fields')
+        __laureatectl_add_completions -W 'id'$'\n''project'$'\n''title'$'\n''company'$'\n''city'$'\n''department'$'\n''region'$'\n''sector'$'\n''summary'$'\n''jobs'$'\n''investment_eur'$'\n''aid_eur'$'\n''call'$'\n''announced'$'\n''sources'$'\n''notes'$'\n''derived'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __laureatectl_add_completions -W "$(__laureatectl_custom_complete ---completion get -- positional@0 "${COMP_CWORD}" "$(__laureatectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -257,6 +268,7 @@ _laureatectl_search() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -282,12 +294,14 @@ _laureatectl_search() {
         return
         ;;
     '--sector')
+        __laureatectl_add_completions -W 'sante'$'\n''agroalimentaire'$'\n''electronique'$'\n''intrants'$'\n''5g'
         return
         ;;
     '--region')
         return
         ;;
     '--department')
+        __laureatectl_add_completions -W '01'$'\n''02'$'\n''03'$'\n''04'$'\n''05'$'\n''06'$'\n''07'$'\n''08'$'\n''09'$'\n''10'$'\n''11'$'\n''12'$'\n''13'$'\n''14'$'\n''15'$'\n''16'$'\n''17'$'\n''18'$'\n''19'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''26'$'\n''27'$'\n''28'$'\n''29'$'\n''2A'$'\n''2B'$'\n''30'$'\n''31'$'\n''32'$'\n''33'$'\n''34'$'\n''35'$'\n''36'$'\n''37'$'\n''38'$'\n''39'$'\n''40'$'\n''41'$'\n''42'$'\n''43'$'\n''44'$'\n''45'$'\n''46'$'\n''47'$'\n''48'$'\n''49'$'\n''50'$'\n''51'$'\n''52'$'\n''53'$'\n''54'$'\n''55'$'\n''56'$'\n''57'$'\n''58'$'\n''59'$'\n''60'$'\n''61'$'\n''62'$'\n''63'$'\n''64'$'\n''65'$'\n''66'$'\n''67'$'\n''68'$'\n''69'$'\n''70'$'\n''71'$'\n''72'$'\n''73'$'\n''74'$'\n''75'$'\n''76'$'\n''77'$'\n''78'$'\n''79'$'\n''80'$'\n''81'$'\n''82'$'\n''83'$'\n''84'$'\n''85'$'\n''86'$'\n''87'$'\n''88'$'\n''89'$'\n''90'$'\n''91'$'\n''92'$'\n''93'$'\n''94'$'\n''95'$'\n''971'$'\n''972'$'\n''973'$'\n''974'$'\n''976'
         return
         ;;
     '--city')
@@ -300,6 +314,7 @@ _laureatectl_search() {
         return
         ;;
     '--fields')
+        __laureatectl_add_completions -W 'id'$'\n''project'$'\n''title'$'\n''company'$'\n''city'$'\n''department'$'\n''region'$'\n''sector'$'\n''summary'$'\n''jobs'$'\n''investment_eur'$'\n''aid_eur'$'\n''call'$'\n''announced'$'\n''sources'$'\n''notes'$'\n''derived'
         return
         ;;
     '-n'|'--limit')
@@ -309,6 +324,7 @@ _laureatectl_search() {
         return
         ;;
     '--sort')
+        __laureatectl_add_completions -W 'relevance'$'\n''-relevance'$'\n''project'$'\n''-project'$'\n''jobs'$'\n''-jobs'$'\n''investment'$'\n''-investment'$'\n''aid'$'\n''-aid'
         return
         ;;
     esac
@@ -324,6 +340,7 @@ _laureatectl_stats() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -346,21 +363,25 @@ _laureatectl_stats() {
         return
         ;;
     '--by')
+        __laureatectl_add_completions -W 'sector'$'\n''region'$'\n''department'$'\n''call'$'\n''sector,region'$'\n''sector,department'$'\n''sector,call'$'\n''region,sector'$'\n''region,department'$'\n''region,call'$'\n''department,sector'$'\n''department,region'$'\n''department,call'$'\n''call,sector'$'\n''call,region'$'\n''call,department'
         return
         ;;
     '--figure')
+        __laureatectl_add_completions -W 'jobs'$'\n''investment'$'\n''aid'
         return
         ;;
     '-q'|'--q')
         return
         ;;
     '--sector')
+        __laureatectl_add_completions -W 'sante'$'\n''agroalimentaire'$'\n''electronique'$'\n''intrants'$'\n''5g'
         return
         ;;
     '--region')
         return
         ;;
     '--department')
+        __laureatectl_add_completions -W '01'$'\n''02'$'\n''03'$'\n''04'$'\n''05'$'\n''06'$'\n''07'$'\n''08'$'\n''09'$'\n''10'$'\n''11'$'\n''12'$'\n''13'$'\n''14'$'\n''15'$'\n''16'$'\n''17'$'\n''18'$'\n''19'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''26'$'\n''27'$'\n''28'$'\n''29'$'\n''2A'$'\n''2B'$'\n''30'$'\n''31'$'\n''32'$'\n''33'$'\n''34'$'\n''35'$'\n''36'$'\n''37'$'\n''38'$'\n''39'$'\n''40'$'\n''41'$'\n''42'$'\n''43'$'\n''44'$'\n''45'$'\n''46'$'\n''47'$'\n''48'$'\n''49'$'\n''50'$'\n''51'$'\n''52'$'\n''53'$'\n''54'$'\n''55'$'\n''56'$'\n''57'$'\n''58'$'\n''59'$'\n''60'$'\n''61'$'\n''62'$'\n''63'$'\n''64'$'\n''65'$'\n''66'$'\n''67'$'\n''68'$'\n''69'$'\n''70'$'\n''71'$'\n''72'$'\n''73'$'\n''74'$'\n''75'$'\n''76'$'\n''77'$'\n''78'$'\n''79'$'\n''80'$'\n''81'$'\n''82'$'\n''83'$'\n''84'$'\n''85'$'\n''86'$'\n''87'$'\n''88'$'\n''89'$'\n''90'$'\n''91'$'\n''92'$'\n''93'$'\n''94'$'\n''95'$'\n''971'$'\n''972'$'\n''973'$'\n''974'$'\n''976'
         return
         ;;
     '--city')
@@ -385,6 +406,7 @@ _laureatectl_sectors() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -419,6 +441,7 @@ _laureatectl_program() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -453,6 +476,7 @@ _laureatectl_status() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -487,6 +511,7 @@ _laureatectl_reload() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -521,6 +546,7 @@ _laureatectl_watch() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -555,6 +581,7 @@ _laureatectl_discover() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -589,6 +616,7 @@ _laureatectl_call() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')
@@ -611,6 +639,14 @@ _laureatectl_call() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''events.subscribe'$'\n''rpc.discover'
+        return
+        ;;
+    esac
 }
 
 _laureatectl_ping() {
@@ -623,6 +659,7 @@ _laureatectl_ping() {
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureatectl_add_completions -f
         return
         ;;
     '-o'|'--output')

@@ -15,11 +15,15 @@ struct FilterOptions: ParsableArguments {
         name: [.short, .long],
         help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
     var q: String?
-    @Option(help: "Sector id or label: sante, agroalimentaire, electronique, intrants, 5g (repeatable).")
+    @Option(
+        help: ArgumentHelp("Sector id or label: sante, agroalimentaire, electronique, intrants, 5g (repeatable)."),
+        completion: .list(Sector.allCases.map(\.rawValue)))
     var sector: [String] = []
     @Option(help: "Region name, e.g. bretagne (repeatable).")
     var region: [String] = []
-    @Option(help: "Département INSEE code, e.g. 44, 2A (repeatable).")
+    @Option(
+        help: "Département INSEE code, e.g. 44, 2A (repeatable).",
+        completion: .list(DepartmentTable.embedded.departments.map(\.code)))
     var department: [String] = []
     @Option(help: "City (repeatable).")
     var city: [String] = []
@@ -73,7 +77,8 @@ struct FieldOptions: ParsableArguments {
         help: ArgumentHelp(
             "Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown "
                 + "value is null or an empty cell, never dropped.",
-            valueName: "names"))
+            valueName: "names"),
+        completion: .list(RecordFields.documented))
     var fields: String?
 
     func validate() throws {
@@ -100,7 +105,7 @@ struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Show laureates by id.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var fields: FieldOptions
-    @Argument(help: "Laureate ids.") var ids: [String]
+    @Argument(help: "Laureate ids.", completion: .custom(Completions.ids)) var ids: [String]
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("give at least one laureate id") }
@@ -161,7 +166,9 @@ struct Search: ParsableCommand {
     @Option(name: [.customShort("n"), .long], help: "Results per page (1…1000).")
     var limit: Int?
     @Option(help: "Results to skip (0 or more).") var offset: Int?
-    @Option(help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.")
+    @Option(
+        help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.",
+        completion: .list(Completions.sortKeys))
     var sort: String?
     @Flag(help: "Page through every result (with --json, one page per line).") var all = false
 
@@ -253,12 +260,14 @@ struct Stats: ParsableCommand {
         abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.")
     @OptionGroup var global: GlobalOptions
     @Option(
-        help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.")
+        help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.",
+        completion: .list(Completions.dimensions))
     var by: String = "sector"
     @Option(
         help: ArgumentHelp(
             "jobs, investment or aid: that figure's sum, min, median, mean and max (or its sum per cell of a "
-                + "cross-table).")
+                + "cross-table)."),
+        completion: .list(["jobs", "investment", "aid"])
     )
     var figure: String?
     @OptionGroup var filters: FilterOptions
@@ -440,7 +449,8 @@ struct Call: ParsableCommand {
         commandName: "call",
         abstract: "Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The method, e.g. laureate.get.") var method: String
+    @Argument(help: "The method, e.g. laureate.get.", completion: .list(Method.allCases.map(\.rawValue)))
+    var method: String
     @Argument(help: "Params as a JSON object, or - for stdin.") var params: String?
 
     func run() throws {

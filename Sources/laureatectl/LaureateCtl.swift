@@ -36,6 +36,15 @@ struct LaureateCtl: ParsableCommand {
     /// one it does not know (`serch` → `search`), as git and systemctl do; exit 64 either way.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // A completion script's callback (`---completion …`): the words go to the parser as typed.
+        if arguments.first?.hasPrefix("---") == true {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+        }
         if let word = firstCommandWord(arguments), !subcommandNames.contains(word), word != "help" {
             let closest = subcommandNames.min { editDistance(word, $0) < editDistance(word, $1) }
             let hint = closest.flatMap { editDistance(word, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
@@ -133,7 +142,8 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp(
             "Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, "
                 + "/run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var socket: String?
 
     @Option(

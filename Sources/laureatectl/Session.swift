@@ -35,7 +35,7 @@ struct Session {
     /// Connects, retrying for `--wait` while nothing listens yet (not when permission is denied).
     /// - Parameter timeout: how long each reply may take; nil for no limit.
     func connect(timeout: Double?) throws -> LaureateConnection {
-        let path = SocketPath.resolve(flag: options.socket, environment: environment())
+        let path = SocketPath.resolve(flag: options.socket, environment: Self.environment())
         let deadline = options.wait.map { wait in wait.seconds.map { Self.now() + $0 } ?? .infinity }
         while true {
             do {
@@ -168,7 +168,8 @@ struct Session {
         terminal.out(String(decoding: bytes, as: UTF8.self))
     }
 
-    func environment() -> [String: String] {
+    /// The variables the socket path is resolved with.
+    static func environment() -> [String: String] {
         var values: [String: String] = [:]
         for name in ["LAUREATED_SOCKET", "XDG_RUNTIME_DIR"] {
             if let value = getenv(name) { values[name] = String(cString: value) }
