@@ -55,8 +55,18 @@ struct LaureateCtl: ParsableCommand {
             var command = try parseAsRoot(joiningDashValues(expandingBareWait(arguments)))
             try command.run()
         } catch {
-            exit(withError: error)
+            exitInOneStyle(error)
         }
+    }
+
+    /// As `exit(withError:)`, but a usage error reads `laureatectl: …` like every other error,
+    /// not the parser's `Error: …`; help, versions and exit codes pass through unchanged.
+    private static func exitInOneStyle(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        guard code != .success, message.hasPrefix("Error: ") else { exit(withError: error) }
+        Terminal().errorLine("laureatectl: " + message.dropFirst("Error: ".count))
+        Glibc.exit(code.rawValue)
     }
 
     private static let subcommandNames = configuration.subcommands.map { $0._commandName }
