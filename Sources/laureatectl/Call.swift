@@ -6,7 +6,6 @@ import LaureateCore
     import Glibc
 #endif
 
-
 struct Call: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "call",

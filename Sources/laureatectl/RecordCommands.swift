@@ -6,7 +6,6 @@ import LaureateCore
     import Glibc
 #endif
 
-
 /// Filters shared by `search` and `stats`; each takes several values (any of). Values the client
 /// can check itself are checked here, so that a typo exits 64 instead of finding nothing, and
 /// are taken as people write them: a sector's label (`Santé`), a lower-case Corsican code (`2a`).

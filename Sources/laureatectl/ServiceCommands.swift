@@ -6,7 +6,6 @@ import LaureateCore
     import Glibc
 #endif
 
-
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the daemon's version, uptime, counters and dataset.")

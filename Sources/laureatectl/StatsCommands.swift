@@ -6,7 +6,6 @@ import LaureateCore
     import Glibc
 #endif
 
-
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
