@@ -576,7 +576,7 @@ _laureatectl_discover() {
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
-    __laureatectl_offer_flags_options 0
+    __laureatectl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -604,6 +604,14 @@ _laureatectl_discover() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''events.subscribe'$'\n''rpc.discover'
+        return
+        ;;
+    esac
 }
 
 _laureatectl_call() {
@@ -611,7 +619,7 @@ _laureatectl_call() {
     non_repeating_flags=(-j --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
-    __laureatectl_offer_flags_options 2
+    __laureatectl_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in

@@ -39,9 +39,9 @@ function __laureatectl_parse_tokens -S
         case 'watch'
             __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'discover'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 1 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'call'
-            __laureatectl_parse_subcommand 2 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand -r 2 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'ping'
             __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'help'
@@ -117,7 +117,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positio
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'reload' -d 'Re-read the dataset (admins only); the old data stays if the new is bad.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'watch' -d 'Print each dataset reload as it happens, until interrupted.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'discover' -d 'Describe the daemon\'s methods (its OpenRPC document with --json).'
-complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'call' -d 'Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'call' -d 'Send any request and print the result JSON.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'ping' -d 'Check that the daemon answers.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
@@ -222,6 +222,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" wait' -l 'wait' -d 'Wait up to this span for the daemon\'s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.' -rfka '500ms 5s 1min infinity'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positional "laureatectl discover" -eq 1' -fka 'ping laureate.get laureate.search laureate.stats sector.list program.info server.status server.reload events.subscribe rpc.discover'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" version' -l 'version' -d 'Show the version.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF

@@ -70,7 +70,7 @@ _laureatectl() {
             'reload:Re-read the dataset (admins only); the old data stays if the new is bad.'
             'watch:Print each dataset reload as it happens, until interrupted.'
             'discover:Describe the daemon'\''s methods (its OpenRPC document with --json).'
-            'call:Send any request: METHOD with params as JSON, or - to read them from stdin; prints the result JSON.'
+            'call:Send any request and print the result JSON.'
             'ping:Check that the daemon answers.'
             'help:Show subcommand help information.'
         )
@@ -303,6 +303,7 @@ _laureatectl_discover() {
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
     local -ar ___wait=('500ms' '5s' '1min' 'infinity')
+    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
     local -ar arg_specs=(
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
@@ -311,6 +312,7 @@ _laureatectl_discover() {
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
         '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
+        ':method:{__laureatectl_complete "${_method[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -335,7 +337,7 @@ _laureatectl_call() {
         '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
         '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         ':method:{__laureatectl_complete "${_method[@]}"}'
-        ':params:'
+        '*:params:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -79,9 +79,20 @@ struct Discover: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover", abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
     @OptionGroup var global: GlobalOptions
+    @Argument(help: "One method to describe in full.", completion: .list(Method.allCases.map(\.rawValue)))
+    var method: String?
 
     func run() throws {
-        try Session(options: global).show("rpc.discover") { Tables.methods($0, terminal: $1) }
+        let session = Session(options: global)
+        guard let method else { return try session.show("rpc.discover") { Tables.methods($0, terminal: $1) } }
+        try session.refuseDelimited()
+        let methods = try session.call("rpc.discover").objectValue?["methods"]?.arrayValue ?? []
+        guard let described = methods.first(where: { $0.objectValue?["name"]?.stringValue == method }) else {
+            let names = methods.compactMap { $0.objectValue?["name"]?.stringValue }
+            throw ValidationError("the daemon has no method '\(method)'; it has \(names.joined(separator: ", "))")
+        }
+        if global.format.isJSON { return session.printJSON(described) }
+        session.terminal.out(Cards.method(described.visible.objectValue ?? [:], terminal: session.terminal))
     }
 }
 

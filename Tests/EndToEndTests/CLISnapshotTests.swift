@@ -76,6 +76,15 @@ struct CLISnapshotTests {
         ("call-no-params", ["call", "ping"]),
         ("call-unknown-method", ["call", "laureate.explode"]),
         ("call-bad-json", ["call", "laureate.get", "{id: lacio}"]),
+        (
+            "call-keywords",
+            ["call", "laureate.search", "q=laser", "limit=1", "sector=electronique,5g", "fields=id,company"]
+        ),
+        ("call-keywords-department", ["call", "laureate.stats", "by=sector", "department=22"]),
+        ("call-keywords-bad-number", ["call", "laureate.search", "limit=many"]),
+        ("call-keywords-not-a-pair", ["call", "laureate.search", "laser"]),
+        ("discover-method", ["discover", "laureate.get"]),
+        ("discover-unknown-method", ["discover", "laureate.explode"]),
         ("ping", ["ping"]),
         ("ping-json", ["--json", "ping"]),
         ("usage-unknown-subcommand", ["frobnicate"]),
