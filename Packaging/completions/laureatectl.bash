@@ -163,7 +163,7 @@ _laureatectl() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-j --json --version -h --help)
+    local -a non_repeating_flags=(-j --json --seq --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -213,7 +213,7 @@ _laureatectl() {
 
 _laureatectl_get() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --fields)
     __laureatectl_offer_flags_options -1
@@ -260,7 +260,7 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --all --version -h --help)
+    non_repeating_flags=(-j --json --seq --all --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait -q --q --fields -n --limit --offset --sort)
     __laureatectl_offer_flags_options -1
@@ -332,7 +332,7 @@ _laureatectl_search() {
 
 _laureatectl_stats() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --by --figure -q --q)
     __laureatectl_offer_flags_options 0
@@ -398,7 +398,7 @@ _laureatectl_stats() {
 
 _laureatectl_sectors() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -433,7 +433,7 @@ _laureatectl_sectors() {
 
 _laureatectl_program() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -468,7 +468,7 @@ _laureatectl_program() {
 
 _laureatectl_status() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -503,7 +503,7 @@ _laureatectl_status() {
 
 _laureatectl_reload() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -538,7 +538,7 @@ _laureatectl_reload() {
 
 _laureatectl_watch() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
@@ -573,7 +573,7 @@ _laureatectl_watch() {
 
 _laureatectl_discover() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 1
@@ -616,7 +616,7 @@ _laureatectl_discover() {
 
 _laureatectl_call() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options -1
@@ -659,7 +659,7 @@ _laureatectl_call() {
 
 _laureatectl_ping() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --version -h --help)
+    non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0

@@ -20,30 +20,30 @@ function __laureatectl_parse_tokens -S
     set -l unparsed_tokens (__laureatectl_tokens -pc)
     switch $unparsed_tokens[1]
     case 'laureatectl'
-        __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+        __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'get'
-            __laureatectl_parse_subcommand -r 1 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'fields=' 'version' 'h/help'
+            __laureatectl_parse_subcommand -r 1 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'fields=' 'version' 'h/help'
         case 'search'
-            __laureatectl_parse_subcommand -r 1 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'q/q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'fields=' 'n/limit=' 'offset=' 'sort=' 'all' 'version' 'h/help'
+            __laureatectl_parse_subcommand -r 1 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'q/q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'fields=' 'n/limit=' 'offset=' 'sort=' 'all' 'version' 'h/help'
         case 'stats'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'by=' 'figure=' 'q/q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'by=' 'figure=' 'q/q=' 'sector=+' 'region=+' 'department=+' 'city=+' 'company=+' 'call=+' 'version' 'h/help'
         case 'sectors'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'program'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'status'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'reload'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'watch'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'discover'
-            __laureatectl_parse_subcommand 1 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 1 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'call'
-            __laureatectl_parse_subcommand -r 2 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand -r 2 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'ping'
-            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
+            __laureatectl_parse_subcommand 0 'socket=' 'o/output=' 'j/json' 'seq' 'color=' 'csv-separator=' 'timeout=' 'wait=' 'version' 'h/help'
         case 'help'
             __laureatectl_parse_subcommand -r 1 'version'
         end
@@ -102,6 +102,7 @@ complete -c 'laureatectl' -f
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -123,6 +124,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_positio
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl get" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -134,6 +136,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl search" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -155,6 +158,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl stats" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -173,6 +177,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl sectors" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -182,6 +187,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl program" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -191,6 +197,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl status" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -200,6 +207,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl reload" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -209,6 +217,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl watch" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -218,6 +227,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl discover" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -228,6 +238,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl call" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'
@@ -238,6 +249,7 @@ complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_o
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" socket' -l 'socket' -d 'Socket path (default: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).' -rF
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" o output' -s 'o' -l 'output' -d 'Output format: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).' -rfka 'human json jsonl csv tsv'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" j json' -s 'j' -l 'json' -d 'Same as --output json.'
+complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" seq' -l 'seq' -d 'Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: each element after an RS character.'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" color' -l 'color' -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always or never.' -rfka 'auto always never'
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" csv-separator' -l 'csv-separator' -d 'The field separator of --output csv, e.g. \';\' for French spreadsheets.' -rfka ''
 complete -c 'laureatectl' -n '__laureatectl_should_offer_completions_for_flags_or_options "laureatectl ping" timeout' -l 'timeout' -d 'How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.' -rfka '500ms 5s 1min infinity'

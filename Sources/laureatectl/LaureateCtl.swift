@@ -167,6 +167,12 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Same as --output json.")
     var json = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences: "
+                + "each element after an RS character."))
+    var seq = false
+
     @Option(
         help: ArgumentHelp(
             "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))

@@ -55,7 +55,7 @@ enum RecordFields {
     }
 }
 
-/// Rows of named values written as CSV (RFC 4180), TSV or JSON Lines.
+/// Rows of named values written as CSV (RFC 4180) or TSV (JSON Lines are `Session.printJSONLine`'s).
 struct DelimitedWriter {
     let format: OutputFormat
     /// The CSV field separator (`;` for French spreadsheets); TSV always uses a tab.
@@ -64,10 +64,6 @@ struct DelimitedWriter {
     /// The header and the rows, each line ended as its format wants (CRLF for CSV, as RFC 4180 says).
     func lines(columns: [String], rows: [JSONObject]) -> [String] {
         switch format {
-        case .jsonl:
-            return rows.map { row in
-                JSONWriter.string(.object(JSONObject(columns.map { ($0, row[$0] ?? .null) })))
-            }
         case .tsv:
             return ([columns] + rows.map { row in columns.map { Self.text(row[$0]) } }).map { cells in
                 cells.map(Self.tsvEscaped).joined(separator: "\t")

@@ -208,9 +208,9 @@ struct Search: ParsableCommand {
             switch global.format {
             case .json where all:
                 // One page per line, each the shape of a one-page `--json search`.
-                session.terminal.out(JSONWriter.string(.object(object)))
+                session.printJSONLine(.object(object))
             case .jsonl:
-                for item in items { session.terminal.out(JSONWriter.string(.object(fields.shaped(item)))) }
+                for item in items { session.printJSONLine(.object(fields.shaped(item))) }
             default:
                 rows += items
             }

@@ -62,7 +62,7 @@ struct Watch: ParsableCommand {
             guard let object = message.objectValue, let method = object["method"]?.stringValue else { continue }
             if global.format.isJSON {
                 // One line per event, its params: what the event says, not the JSON-RPC envelope.
-                session.terminal.out(JSONWriter.string(object["params"] ?? .null))
+                session.printJSONLine(object["params"] ?? .null)
             } else {
                 let dataset = object["params"]?.visible.objectValue?["dataset"]?.objectValue ?? [:]
                 session.terminal.out(

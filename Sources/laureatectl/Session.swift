@@ -143,6 +143,10 @@ struct Session {
 
     /// Prints rows in the machine format asked for.
     func printRows(columns: [String], _ rows: [JSONObject]) {
+        if options.format == .jsonl {
+            for row in rows { printJSONLine(.object(JSONObject(columns.map { ($0, row[$0] ?? .null) }))) }
+            return
+        }
         let writer = DelimitedWriter(format: options.format, separator: options.separator)
         for line in writer.lines(columns: columns, rows: rows) { terminal.out(line) }
     }
@@ -157,8 +161,15 @@ struct Session {
         }
     }
 
+    /// One element of a stream (a record of `--output jsonl`, a page of `search --all --json`, an
+    /// event of `watch`): one line, after an RS character with `--seq` (RFC 7464).
+    func printJSONLine(_ value: JSONValue) {
+        terminal.out((options.seq ? "\u{1E}" : "") + JSONWriter.string(value))
+    }
+
     /// Prints JSON: pretty on a terminal, one line when piped or with `--output jsonl`.
     func printJSON(_ value: JSONValue) {
+        if options.format == .jsonl { return printJSONLine(value) }
         var bytes: [UInt8] = []
         if terminal.isTTY, options.format != .jsonl {
             JSONWriter.writePretty(value, into: &bytes)

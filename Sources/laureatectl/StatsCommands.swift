@@ -53,7 +53,7 @@ struct Stats: ParsableCommand {
         if global.format == .jsonl {
             // One group per line, as search prints records; the total is in `--output json`.
             for group in stats.objectValue?["groups"]?.arrayValue ?? [] {
-                session.terminal.out(JSONWriter.string(group))
+                session.printJSONLine(group)
             }
             return
         }

@@ -46,6 +46,7 @@ struct CLISnapshotTests {
             ["search", "--sector", "5g", "-o", "csv", "--csv-separator", ";", "--fields", "id,company"]
         ),
         ("search-tsv", ["search", "--sector", "intrants", "--output", "tsv", "--fields", "id,summary,sources,jobs"]),
+        ("search-seq", ["--seq", "search", "--sector", "5g", "--output", "jsonl", "--fields", "id"]),
         ("search-jsonl", ["search", "--sector", "intrants", "--output", "jsonl", "--fields", "id,aid_eur,company"]),
         ("search-bad-field", ["search", "--fields", "id,compnay"]),
         ("search-bad-fields", ["search", "--fields", "id,,company"]),
