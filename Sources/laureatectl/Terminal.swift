@@ -175,6 +175,30 @@ enum Format {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// The columns a table of these cells takes, unshrunk, with its two-space separators.
+    static func tableWidth(header: [String], rows: [[String]]) -> Int {
+        var widths = header.map(width)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width(cell))
+            }
+        }
+        return widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+    }
+
+    /// `367,7 M€`, `3,2 Md€`, `500 k€`: an amount in at most seven columns, for narrow tables.
+    static func compactEuros(_ value: Double) -> String {
+        let (scaled, unit): (Double, String) =
+            value >= 1e9
+            ? (value / 1e9, "Md€")
+            : value >= 1e6 ? (value / 1e6, "M€") : value >= 1e3 ? (value / 1e3, "k€") : (value, "€")
+        let tenths = (scaled * 10).rounded()
+        let text =
+            tenths.truncatingRemainder(dividingBy: 10) == 0 || scaled >= 100
+            ? String(Int(scaled.rounded())) : String(Int(tenths) / 10) + "," + String(Int(tenths) % 10)
+        return text + "\u{00A0}" + unit
+    }
+
     /// An aligned table that fits `maxWidth`: the widest flexible column gives way first.
     static func table(
         header: [String], rows: [[String]], rightAligned: Set<Int> = [], flexible: Set<Int> = [], maxWidth: Int,

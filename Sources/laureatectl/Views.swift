@@ -53,7 +53,9 @@ enum Cards {
         var lines = [terminal.bold("« \(object["name"]?.stringValue ?? "?") » (\(object["plan"]?.stringValue ?? "?"))")]
         func add(_ label: String, _ value: String?) {
             guard let value else { return }
-            lines.append("  " + terminal.dim(Format.pad(label, 14)) + value)
+            lines.append(
+                "  " + terminal.dim(Format.pad(label, 14))
+                    + Format.wrap(value, width: max(30, terminal.width - 16), indent: 16))
         }
         add("operator", object["operator"]?.stringValue)
         add("launched", object["launched"]?.stringValue)
@@ -167,12 +169,16 @@ enum StatsView {
         return value?.stringValue ?? "(none)"
     }
 
-    /// A figure's sum with its coverage, or `—` when no laureate of the group carries it.
-    static func sum(_ figure: StatsFigure, of group: JSONObject) -> String {
-        guard case .number = group[figure.rawValue] else { return "—" }
+    /// A figure's sum with its coverage, or `—` when no laureate of the group carries it;
+    /// `compact` writes euros as `367,7 M€`, for a narrow terminal.
+    static func sum(_ figure: StatsFigure, of group: JSONObject, compact: Bool = false) -> String {
+        guard case .number(let number)? = group[figure.rawValue] else { return "—" }
         let known = group["known"]?.objectValue?[figure.rawValue]?.integerValue ?? 0
         let count = group["count"]?.integerValue ?? 0
-        return amount(group[figure.rawValue], figure: figure) + " (\(known)/\(count))"
+        let shown =
+            compact && figure != .jobs
+            ? Format.compactEuros(Double(number.text) ?? 0) : amount(group[figure.rawValue], figure: figure)
+        return shown + " (\(known)/\(count))"
     }
 
     /// A figure's value, in euros for money, `—` for null.
@@ -236,26 +242,33 @@ enum Tables {
         let groups = (object["groups"]?.arrayValue ?? []).compactMap(\.objectValue)
         let total = object["total"]?.objectValue ?? [:]
         let maximum = Double(groups.compactMap { $0["count"]?.integerValue }.max() ?? 0)
-        func cells(_ group: JSONObject, key: String) -> [String] {
+        func cells(_ group: JSONObject, key: String, compact: Bool = false) -> [String] {
             [key, Format.grouped(group["count"]?.integerValue ?? 0)]
-                + StatsFigure.allCases.map { StatsView.sum($0, of: group) }
+                + StatsFigure.allCases.map { StatsView.sum($0, of: group, compact: compact) }
         }
-        var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) }
-        let fixed = rows.reduce(into: [0, 0, 0, 0, 0]) { widths, row in
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Format.width(cell)) }
+        let header = [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID"]
+        var rows = groups.map { cells($0, key: StatsView.key($0["key"], at: 0)) } + [cells(total, key: "total")]
+        // On a terminal too narrow for the table, fit it rather than let every row wrap: bars go
+        // first, then amounts are written in M€ and k€, then the key column gives way.
+        let available = terminal.tableWidth()
+        if Format.tableWidth(header: header, rows: rows) > available {
+            rows =
+                groups.map { cells($0, key: StatsView.key($0["key"], at: 0), compact: true) }
+                + [cells(total, key: "total", compact: true)]
         }
-        let barWidth = max(10, terminal.width - fixed.reduce(0, +) - 12 - 12)
-        rows = rows.enumerated().map { index, row in
-            row + [
-                terminal.accent(
-                    Format.bar(Double(groups[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))
-            ]
+        let room = available == Int.max ? terminal.width : available
+        let barWidth = room - Format.tableWidth(header: header, rows: rows) - 2
+        if barWidth >= 8 {
+            rows = rows.enumerated().map { index, row in
+                guard index < groups.count else { return row + [""] }
+                let count = Double(groups[index]["count"]?.integerValue ?? 0)
+                return row + [terminal.accent(Format.bar(count, maximum: maximum, width: min(barWidth, 40)))]
+            }
         }
-        rows.append(cells(total, key: "total") + [""])
         let table = Format.table(
-            header: [by.uppercased(), "COUNT", "JOBS", "INVESTMENT", "AID", ""], rows: rows,
-            rightAligned: [1, 2, 3, 4], flexible: [0], maxWidth: terminal.tableWidth(plus: 40), terminal: terminal)
-        return table + "\n" + terminal.dim(StatsView.coverageNote)
+            header: header + (barWidth >= 8 ? [""] : []), rows: rows, rightAligned: [1, 2, 3, 4], flexible: [0],
+            maxWidth: available, terminal: terminal)
+        return table + "\n" + terminal.dim(Format.wrap(StatsView.coverageNote, width: room, indent: 0))
     }
 
     /// One figure of `laureate.stats` by one dimension: coverage, sum, min, median, mean and max.
@@ -329,16 +342,31 @@ enum Tables {
     static func sectors(_ sectors: JSONValue, unsectored: Int64, terminal: Terminal) -> String {
         let entries = (sectors.arrayValue ?? []).compactMap(\.objectValue)
         let maximum = Double(entries.compactMap { $0["count"]?.integerValue }.max() ?? 0)
+        func labelWidth(_ rows: [[String]]) -> Int { rows.map { Format.width($0[1]) }.max() ?? 0 }
         let rows = entries.map { entry -> [String] in
             [
                 entry["id"]?.stringValue ?? "", entry["label"]?.stringValue ?? "",
                 Format.grouped(entry["count"]?.integerValue ?? 0),
-                terminal.accent(Format.bar(Double(entry["count"]?.integerValue ?? 0), maximum: maximum, width: 30)),
             ]
         }
+        // Bars in what the terminal leaves, the label giving way first down to 20 columns.
+        let available = terminal.tableWidth()
+        let room = available == Int.max ? terminal.width : available
+        let header = ["ID", "LABEL", "COUNT"]
+        let labelCut = max(0, min(Format.tableWidth(header: header, rows: rows) + 2 + 30 - room, labelWidth(rows) - 20))
+        let barWidth = min(30, room - Format.tableWidth(header: header, rows: rows) + labelCut - 2)
+        let withBars =
+            barWidth >= 8
+            ? rows.enumerated().map { index, row in
+                row + [
+                    terminal.accent(
+                        Format.bar(
+                            Double(entries[index]["count"]?.integerValue ?? 0), maximum: maximum, width: barWidth))
+                ]
+            } : rows
         let table = Format.table(
-            header: ["ID", "LABEL", "COUNT", ""], rows: rows, rightAligned: [2], flexible: [1],
-            maxWidth: terminal.tableWidth(plus: 40), terminal: terminal)
+            header: header + (barWidth >= 8 ? [""] : []), rows: withBars, rightAligned: [2], flexible: [1],
+            maxWidth: available == Int.max ? available : room, terminal: terminal)
         guard unsectored > 0 else { return table }
         let noun = unsectored == 1 ? "laureate has" : "laureates have"
         return table + "\n" + terminal.dim("\(Format.grouped(unsectored)) more \(noun) no sector.")

@@ -69,6 +69,9 @@ struct CLISnapshotTests {
         ("sectors", ["sectors"]),
         ("sectors-json", ["--json", "sectors"]),
         ("sectors-csv", ["sectors", "--output", "csv"]),
+        ("sectors-narrow", ["sectors"]),
+        ("stats-narrow", ["stats"]),
+        ("program-narrow", ["program"]),
         ("program", ["program"]),
         ("status", ["status"]),
         ("status-json", ["--json", "status"]),
@@ -94,7 +97,9 @@ struct CLISnapshotTests {
     ]
 
     /// The terminal width each case is rendered at, when not 100 columns.
-    static let columns = ["search-narrow": "60"]
+    static let columns = [
+        "search-narrow": "60", "sectors-narrow": "60", "stats-narrow": "60", "program-narrow": "60",
+    ]
 
     /// Times, durations and counters that differ between runs.
     static func normalized(_ text: String) -> String {
