@@ -215,11 +215,15 @@ _laureatectl_get() {
     repeating_flags=()
     non_repeating_flags=(-j --json --seq --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --fields)
+    non_repeating_options=(--fields --socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
+    '--fields')
+        __laureatectl_add_completions -W 'id'$'\n''project'$'\n''title'$'\n''company'$'\n''city'$'\n''department'$'\n''region'$'\n''sector'$'\n''summary'$'\n''jobs'$'\n''investment_eur'$'\n''aid_eur'$'\n''call'$'\n''announced'$'\n''sources'$'\n''notes'$'\n''derived'
+        return
+        ;;
     '--socket')
         __laureatectl_add_completions -f
         return
@@ -241,10 +245,6 @@ _laureatectl_get() {
         ;;
     '--wait')
         __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
-        return
-        ;;
-    '--fields')
-        __laureatectl_add_completions -W 'id'$'\n''project'$'\n''title'$'\n''company'$'\n''city'$'\n''department'$'\n''region'$'\n''sector'$'\n''summary'$'\n''jobs'$'\n''investment_eur'$'\n''aid_eur'$'\n''call'$'\n''announced'$'\n''sources'$'\n''notes'$'\n''derived'
         return
         ;;
     esac
@@ -260,36 +260,13 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --seq --all --version -h --help)
+    non_repeating_flags=(--all -j --json --seq --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait -q --q --fields -n --limit --offset --sort)
+    non_repeating_options=(-q --q --fields -n --limit --offset --sort --socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
-    '--socket')
-        __laureatectl_add_completions -f
-        return
-        ;;
-    '-o'|'--output')
-        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
-        return
-        ;;
-    '--color')
-        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    '--csv-separator')
-        return
-        ;;
-    '--timeout')
-        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
-        return
-        ;;
-    '--wait')
-        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
-        return
-        ;;
     '-q'|'--q')
         return
         ;;
@@ -327,18 +304,6 @@ _laureatectl_search() {
         __laureatectl_add_completions -W 'relevance'$'\n''-relevance'$'\n''project'$'\n''-project'$'\n''jobs'$'\n''-jobs'$'\n''investment'$'\n''-investment'$'\n''aid'$'\n''-aid'
         return
         ;;
-    esac
-}
-
-_laureatectl_stats() {
-    repeating_flags=()
-    non_repeating_flags=(-j --json --seq --version -h --help)
-    repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait --by --figure -q --q)
-    __laureatectl_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
     '--socket')
         __laureatectl_add_completions -f
         return
@@ -362,6 +327,18 @@ _laureatectl_stats() {
         __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
+    esac
+}
+
+_laureatectl_stats() {
+    repeating_flags=()
+    non_repeating_flags=(-j --json --seq --version -h --help)
+    repeating_options=(--sector --region --department --city --company --call)
+    non_repeating_options=(--by --figure -q --q --socket -o --output --color --csv-separator --timeout --wait)
+    __laureatectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
     '--by')
         __laureatectl_add_completions -W 'sector'$'\n''region'$'\n''department'$'\n''call'$'\n''sector,region'$'\n''sector,department'$'\n''sector,call'$'\n''region,sector'$'\n''region,department'$'\n''region,call'$'\n''department,sector'$'\n''department,region'$'\n''department,call'$'\n''call,sector'$'\n''call,region'$'\n''call,department'
         return
@@ -391,6 +368,29 @@ _laureatectl_stats() {
         return
         ;;
     '--call')
+        return
+        ;;
+    '--socket')
+        __laureatectl_add_completions -f
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--csv-separator')
+        return
+        ;;
+    '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
         return
         ;;
     esac

@@ -91,12 +91,14 @@ _laureatectl() {
 
 _laureatectl_get() {
     local -i ret=1
+    local -ar ___fields=('id' 'project' 'title' 'company' 'city' 'department' 'region' 'sector' 'summary' 'jobs' 'investment_eur' 'aid_eur' 'call' 'announced' 'sources' 'notes' 'derived')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
     local -ar ___wait=('500ms' '5s' '1min' 'infinity')
-    local -ar ___fields=('id' 'project' 'title' 'company' 'city' 'department' 'region' 'sector' 'summary' 'jobs' 'investment_eur' 'aid_eur' 'call' 'announced' 'sources' 'notes' 'derived')
     local -ar arg_specs=(
+        '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:{__laureatectl_complete "${___fields[@]}"}'
+        '*:ids:{__laureatectl_custom_complete ---completion get -- positional@0 "${current_word_index}" "$(__laureatectl_cursor_index_in_current_word)"}'
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
@@ -105,8 +107,6 @@ _laureatectl_get() {
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
         '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
-        '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:{__laureatectl_complete "${___fields[@]}"}'
-        '*:ids:{__laureatectl_custom_complete ---completion get -- positional@0 "${current_word_index}" "$(__laureatectl_cursor_index_in_current_word)"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -117,23 +117,15 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     local -i ret=1
-    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
-    local -ar ___color=('auto' 'always' 'never')
-    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
-    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar ___sector=('sante' 'agroalimentaire' 'electronique' 'intrants' '5g')
     local -ar ___department=('01' '02' '03' '04' '05' '06' '07' '08' '09' '10' '11' '12' '13' '14' '15' '16' '17' '18' '19' '21' '22' '23' '24' '25' '26' '27' '28' '29' '2A' '2B' '30' '31' '32' '33' '34' '35' '36' '37' '38' '39' '40' '41' '42' '43' '44' '45' '46' '47' '48' '49' '50' '51' '52' '53' '54' '55' '56' '57' '58' '59' '60' '61' '62' '63' '64' '65' '66' '67' '68' '69' '70' '71' '72' '73' '74' '75' '76' '77' '78' '79' '80' '81' '82' '83' '84' '85' '86' '87' '88' '89' '90' '91' '92' '93' '94' '95' '971' '972' '973' '974' '976')
     local -ar ___fields=('id' 'project' 'title' 'company' 'city' 'department' 'region' 'sector' 'summary' 'jobs' 'investment_eur' 'aid_eur' 'call' 'announced' 'sources' 'notes' 'derived')
     local -ar ___sort=('relevance' '-relevance' 'project' '-project' 'jobs' '-jobs' 'investment' '-investment' 'aid' '-aid')
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
-        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
-        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
-        '(-j --json)'{-j,--json}'[Same as --output json.]'
-        '--seq[Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences\: each element after an RS character.]'
-        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
-        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
-        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
         '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:{__laureatectl_complete "${___sector[@]}"}'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
@@ -147,6 +139,14 @@ _laureatectl_search() {
         '--offset[Results to skip (0 or more).]:offset:'
         '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:{__laureatectl_complete "${___sort[@]}"}'
         '--all[Page through every result (with --json, one page per line).]'
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--seq[Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences\: each element after an RS character.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -157,23 +157,15 @@ _laureatectl_search() {
 
 _laureatectl_stats() {
     local -i ret=1
-    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
-    local -ar ___color=('auto' 'always' 'never')
-    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
-    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar ___by=('sector' 'region' 'department' 'call' 'sector,region' 'sector,department' 'sector,call' 'region,sector' 'region,department' 'region,call' 'department,sector' 'department,region' 'department,call' 'call,sector' 'call,region' 'call,department')
     local -ar ___figure=('jobs' 'investment' 'aid')
     local -ar ___sector=('sante' 'agroalimentaire' 'electronique' 'intrants' '5g')
     local -ar ___department=('01' '02' '03' '04' '05' '06' '07' '08' '09' '10' '11' '12' '13' '14' '15' '16' '17' '18' '19' '21' '22' '23' '24' '25' '26' '27' '28' '29' '2A' '2B' '30' '31' '32' '33' '34' '35' '36' '37' '38' '39' '40' '41' '42' '43' '44' '45' '46' '47' '48' '49' '50' '51' '52' '53' '54' '55' '56' '57' '58' '59' '60' '61' '62' '63' '64' '65' '66' '67' '68' '69' '70' '71' '72' '73' '74' '75' '76' '77' '78' '79' '80' '81' '82' '83' '84' '85' '86' '87' '88' '89' '90' '91' '92' '93' '94' '95' '971' '972' '973' '974' '976')
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
-        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
-        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
-        '(-j --json)'{-j,--json}'[Same as --output json.]'
-        '--seq[Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences\: each element after an RS character.]'
-        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
-        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
-        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
-        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:{__laureatectl_complete "${___by[@]}"}'
         '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:{__laureatectl_complete "${___figure[@]}"}'
         '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
@@ -183,6 +175,14 @@ _laureatectl_stats() {
         '*--city[City (repeatable).]:city:'
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--seq[Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences\: each element after an RS character.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -308,12 +308,13 @@ _laureatectl_watch() {
 
 _laureatectl_discover() {
     local -i ret=1
+    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
     local -ar ___wait=('500ms' '5s' '1min' 'infinity')
-    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
     local -ar arg_specs=(
+        ':method:{__laureatectl_complete "${_method[@]}"}'
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
@@ -322,7 +323,6 @@ _laureatectl_discover() {
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
         '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
-        ':method:{__laureatectl_complete "${_method[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -333,12 +333,14 @@ _laureatectl_discover() {
 
 _laureatectl_call() {
     local -i ret=1
+    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
     local -ar ___wait=('500ms' '5s' '1min' 'infinity')
-    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
     local -ar arg_specs=(
+        ':method:{__laureatectl_complete "${_method[@]}"}'
+        '*:params:'
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'
@@ -347,8 +349,6 @@ _laureatectl_call() {
         '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
         '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
         '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
-        ':method:{__laureatectl_complete "${_method[@]}"}'
-        '*:params:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -15,11 +15,16 @@ struct Call: ParsableCommand {
             method's schema in rpc.discover, as lightning-cli -k does: numbers for integer params, \
             comma-separated lists for array params (laureatectl call laureate.search q=laser limit=3 \
             sector=sante,5g).
+
+            Examples:
+              laureatectl call laureate.search q=laser limit=3 sector=sante,5g
+              laureatectl call laureate.get '{"id":"lacio","fields":["company"]}'
+              echo '{"by":["sector","call"]}' | laureatectl call laureate.stats -
             """)
-    @OptionGroup var global: GlobalOptions
     @Argument(help: "The method, e.g. laureate.get.", completion: .list(Method.allCases.map(\.rawValue)))
     var method: String
     @Argument(help: "Params: a JSON object, - for stdin, or KEY=VALUE words.") var params: [String] = []
+    @OptionGroup var global: GlobalOptions
 
     /// KEY=VALUE words, when the params are given that way.
     private var keywords: [(key: String, value: String)]? {

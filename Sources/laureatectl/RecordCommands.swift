@@ -102,10 +102,17 @@ struct FieldOptions: ParsableArguments {
 }
 
 struct Get: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show laureates by id.")
-    @OptionGroup var global: GlobalOptions
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show laureates by id.",
+        discussion: """
+            Examples:
+              laureatectl get lacio mesprcc
+              laureatectl --json get lacio | jq .company
+              laureatectl get lacio --fields company,jobs,aid_eur --output csv
+            """)
     @OptionGroup var fields: FieldOptions
     @Argument(help: "Laureate ids.", completion: .custom(Completions.ids)) var ids: [String]
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("give at least one laureate id") }
@@ -156,8 +163,14 @@ struct Get: ParsableCommand {
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Search laureates by words and filters.")
-    @OptionGroup var global: GlobalOptions
+        commandName: "search", abstract: "Search laureates by words and filters.",
+        discussion: """
+            Examples:
+              laureatectl search laser
+              laureatectl search --sector Santé --region bretagne --sort -jobs
+              laureatectl search --all --output csv --csv-separator ';' > laureats.csv
+              laureatectl search --sector 5g -o jsonl --fields id,company | jq -r .company
+            """)
     @OptionGroup var filters: FilterOptions
     @OptionGroup var fields: FieldOptions
     // Values may start with `-`: the help's own `--sort -jobs`, and `--offset -1`, which then gets
@@ -171,6 +184,7 @@ struct Search: ParsableCommand {
         completion: .list(Completions.sortKeys))
     var sort: String?
     @Flag(help: "Page through every result (with --json, one page per line).") var all = false
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if let limit, !(1...1000).contains(limit) {

@@ -38,7 +38,14 @@ struct Reload: ParsableCommand {
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "watch", abstract: "Print each dataset reload as it happens, until interrupted.")
+        commandName: "watch", abstract: "Print each dataset reload as it happens, until interrupted.",
+        discussion: """
+            Exits 69 when the daemon stops or restarts.
+
+            Examples:
+              laureatectl watch
+              laureatectl --json watch | jq -r .dataset.sha256
+            """)
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -78,9 +85,9 @@ struct Watch: ParsableCommand {
 struct Discover: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover", abstract: "Describe the daemon's methods (its OpenRPC document with --json).")
-    @OptionGroup var global: GlobalOptions
     @Argument(help: "One method to describe in full.", completion: .list(Method.allCases.map(\.rawValue)))
     var method: String?
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let session = Session(options: global)

@@ -9,8 +9,16 @@ import LaureateCore
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.")
-    @OptionGroup var global: GlobalOptions
+        abstract: "Count laureates and sum their figures per group, with bar charts, or cross two dimensions.",
+        discussion: """
+            Every sum says how many of the group's laureates carry the figure, and is — when none \
+            does: unknown is never 0.
+
+            Examples:
+              laureatectl stats --by region
+              laureatectl stats --figure jobs --sector sante
+              laureatectl stats --by sector,region --output csv
+            """)
     @Option(
         help: "Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.",
         completion: .list(Completions.dimensions))
@@ -23,6 +31,7 @@ struct Stats: ParsableCommand {
     )
     var figure: String?
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var global: GlobalOptions
 
     private var dimensions: [String] { by.split(separator: ",").map { String($0).trimmingSpaces() } }
 
