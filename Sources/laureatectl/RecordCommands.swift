@@ -47,6 +47,18 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
+    /// When nothing matched, exits 64 if a `--call` names no call of the dataset: calls are the
+    /// dataset's, so only the daemon can say, and "0 laureates" would hide the typo.
+    func refuseUnknownCalls(_ session: Session) throws {
+        guard !call.isEmpty else { return }
+        let groups = try session.call("laureate.stats", ["by": "call"]).objectValue?["groups"]?.arrayValue ?? []
+        let known = groups.compactMap { $0.objectValue?["key"]?.stringValue }
+        for value in call where !known.contains(where: { TextFolding.key($0) == TextFolding.key(value) }) {
+            throw ValidationError(
+                "--call takes a call of the dataset (\(known.joined(separator: ", "))), not '\(value)'")
+        }
+    }
+
     /// The sector id for an id or a label, in any case and with or without accents.
     static func sectorID(_ value: String) -> String? {
         let key = TextFolding.key(value)
@@ -230,6 +242,7 @@ struct Search: ParsableCommand {
             }
             next = all ? object["next_offset"]?.integerValue.map(Int.init) : nil
         }
+        if total == 0 { try filters.refuseUnknownCalls(session) }
         switch global.format {
         case .json:
             if !all { session.printJSON(.object(lastPage)) }
@@ -239,10 +252,11 @@ struct Search: ParsableCommand {
             session.printRows(columns: fields.selected ?? RecordFields.columns(for: rows), rows)
         case .human:
             let shown = rows.map { JSONValue.object($0).visible.objectValue ?? [:] }
-            if let selected = fields.selected {
-                session.terminal.out(Tables.records(shown, columns: selected, terminal: session.terminal))
-            } else {
-                session.terminal.out(Tables.laureates(shown, terminal: session.terminal))
+            // No table for no rows: a header over nothing says less than the footer.
+            if !shown.isEmpty {
+                session.terminal.out(
+                    fields.selected.map { Tables.records(shown, columns: $0, terminal: session.terminal) }
+                        ?? Tables.laureates(shown, terminal: session.terminal))
             }
             let nextOffset = all ? nil : lastPage["next_offset"]?.integerValue
             session.printFooter(

@@ -59,6 +59,9 @@ struct Stats: ParsableCommand {
         let names = dimensions
         params["by"] = names.count == 1 ? .string(names[0]) : .array(names.map(JSONValue.string))
         let stats = try session.call("laureate.stats", params)
+        if stats.objectValue?["total"]?.objectValue?["count"]?.integerValue == 0 {
+            try filters.refuseUnknownCalls(session)
+        }
         if global.format == .jsonl {
             // One group per line, as search prints records; the total is in `--output json`.
             for group in stats.objectValue?["groups"]?.arrayValue ?? [] {

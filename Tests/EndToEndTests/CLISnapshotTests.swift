@@ -30,6 +30,8 @@ struct CLISnapshotTests {
         ("search-narrow", ["search", "--sector", "5g"]),
         ("search-last-page", ["search", "--offset", "85", "--limit", "5"]),
         ("search-positional", ["search", "laser"]),
+        ("search-nothing", ["search", "zzzz", "--call", "relocalisation"]),
+        ("usage-unknown-call", ["search", "--call", "relocalisatoin"]),
         ("search-short-options", ["search", "-q", "-laser", "-n", "1", "--sort", "-project"]),
         ("search-sector-label", ["search", "--sector", "Santé", "--sector", "5G", "-n", "3"]),
         ("search-department-lower-case", ["stats", "--department", "2a", "--department", "22"]),
