@@ -40,7 +40,8 @@ struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch", abstract: "Print each dataset reload as it happens, until interrupted.",
         discussion: """
-            Exits 69 when the daemon stops or restarts.
+            Failed reloads are printed too, with the dataset still served (with --json, a line \
+            holding "error"). Exits 69 when the daemon stops or restarts.
 
             Examples:
               laureatectl watch
@@ -70,6 +71,13 @@ struct Watch: ParsableCommand {
             if global.format.isJSON {
                 // One line per event, its params: what the event says, not the JSON-RPC envelope.
                 session.printJSONLine(object["params"] ?? .null)
+            } else if let error = object["params"]?.visible.objectValue?["error"]?.objectValue {
+                let dataset = object["params"]?.visible.objectValue?["dataset"]?.objectValue ?? [:]
+                session.terminal.out(
+                    "\(object["params"]?.objectValue?["at"]?.stringValue ?? "") \(method): "
+                        + "\(error["message"]?.stringValue ?? "?"); still serving "
+                        + "\(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 "
+                        + "\(dataset["sha256"]?.stringValue ?? "?")")
             } else {
                 let dataset = object["params"]?.visible.objectValue?["dataset"]?.objectValue ?? [:]
                 session.terminal.out(

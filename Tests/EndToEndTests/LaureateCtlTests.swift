@@ -258,6 +258,40 @@ struct LaureateCtlTests {
         #expect(said.contains("the daemon closed the connection: it stopped or restarted"), "\(said)")
     }
 
+    @Test("watch prints a failed reload, with the dataset still served")
+    func watchFailure() throws {
+        let directory = try Harness.temporaryDirectory()
+        let file = directory.appendingPathComponent("d.jsonl")
+        let record = #"{"id":"a","company":"A","call":"relocalisation","sources":["https://example.org"]}"#
+        try (record + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let daemon = try Daemon(arguments: ["--dataset", file.path])
+        try "{ broken\n".write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = try Harness.binary("laureatectl")
+        process.arguments = ["--socket", daemon.socket, "watch"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+        // Reload until the watcher prints: a reload made before it has subscribed is not seen.
+        let fd = output.fileHandleForReading.fileDescriptor
+        var line = Data()
+        for _ in 0..<40 where !line.contains(0x0A) {
+            #expect(try daemon.ctl(["reload"]).status == 1)
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            while !line.contains(0x0A), poll(&poller, 1, 500) == 1 {
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let count = read(fd, &chunk, chunk.count)
+                if count <= 0 { break }
+                line += chunk[..<count]
+            }
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.contains(" dataset.reload_failed: ") && text.contains("still serving 1 records"), "\(text)")
+        #expect(daemon.stop() == 0)
+    }
+
     @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
     func examples(_ script: String) throws {
         let daemon = try Daemon()

@@ -27,7 +27,8 @@ public enum Method: String, Sendable, CaseIterable {
         case .serverStatus: "Reports the daemon's version, uptime, counters and the dataset served."
         case .serverReload: "Re-reads the dataset atomically (admins only); the old data stays on failure."
         case .eventsSubscribe:
-            "Subscribes this connection to pushed notifications (topic \"dataset\": dataset.reloaded)."
+            "Subscribes this connection to pushed notifications (topic \"dataset\": dataset.reloaded, "
+                + "dataset.reload_failed)."
         case .rpcDiscover: "Returns this OpenRPC document."
         }
     }

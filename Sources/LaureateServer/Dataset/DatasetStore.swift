@@ -120,7 +120,7 @@ public final class DatasetStore: Sendable {
             ]
             let served = state.withLockedValue {
                 $0.lastReload = record
-                return $0.dataset.count
+                return $0.dataset
             }
             logger.error(
                 "dataset reload failed; the old dataset is still served",
@@ -128,7 +128,16 @@ public final class DatasetStore: Sendable {
                     "error.reason": "\(error.first)", "error.count": "\(error.totalIssues)",
                 ])
             reloadObserver.withLockedValue { $0 }?(
-                .ended(status: "Reload failed (\(error.first)); still serving \(served) laureate records"))
+                .ended(status: "Reload failed (\(error.first)); still serving \(served.count) laureate records"))
+            // Subscribers hear of failures too, with the dataset still served: a watcher must not
+            // take silence for success.
+            let push = MessageCodec.notification(
+                method: "dataset.reload_failed",
+                params: [
+                    "at": record.objectValue?["at"] ?? .null, "error": ProtocolError(wrapping: error).json,
+                    "dataset": served.info.json,
+                ])
+            for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
             return .failure(error)
         }
     }
@@ -138,7 +147,8 @@ public final class DatasetStore: Sendable {
         reloadObserver.withLockedValue { $0 = observer }
     }
 
-    /// Delivers each `dataset.reloaded` push to `deliver` until `unsubscribe` is called with `id`.
+    /// Delivers each `dataset.reloaded` and `dataset.reload_failed` push to `deliver` until
+    /// `unsubscribe` is called with `id`.
     package func subscribe(_ id: ObjectIdentifier, deliver: @escaping @Sendable ([UInt8]) -> Void) {
         subscribers.withLockedValue { $0[id] = deliver }
     }

@@ -82,6 +82,11 @@ struct SocketServerTests {
             }
             #expect(code == -32004)
             #expect(data?.objectValue?["line"] == 1)
+            // Subscribers hear of the failure too, with the dataset still served.
+            let failed = try subscriber.receive().objectValue
+            #expect(failed?["method"] == "dataset.reload_failed")
+            #expect(failed?["params"]?.objectValue?["error"]?.objectValue?["code"] == -32004)
+            #expect(failed?["params"]?.objectValue?["dataset"]?.objectValue?["records"] == 2)
             guard case .result(let kept) = try admin.call("laureate.get", params: ["id": "two"]) else {
                 Issue.record("the reloaded data was lost")
                 return
