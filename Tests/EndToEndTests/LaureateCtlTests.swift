@@ -214,6 +214,15 @@ struct LaureateCtlTests {
                 "get", "lacio",
             ])
         #expect(query.status == 0, "anyone the socket lets in may query")
+        // A socket of the default mode (0660) is closed to others, and the client says what to do.
+        let closed = try Daemon()
+        chmod(closed.directory.path, 0o755)
+        let outsider = try Harness.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid=65534", "--regid=65534", "--clear-groups", ctl.path, "--socket", closed.socket, "ping"])
+        #expect(outsider.status == 69)
+        #expect(outsider.stderr.contains("Permission denied; join the laureated group"), "\(outsider.stderr)")
+        #expect(closed.stop() == 0)
         let root = try daemon.ctl(["reload"])
         #expect(root.status == 0)
         #expect(root.stdout.hasPrefix("Reloaded 89 records"))
