@@ -25,16 +25,22 @@ struct Laureated: AsyncParsableCommand {
         version: version
     )
 
-    @Option(help: "Socket path (default: /run/laureated/laureated.sock, or $XDG_RUNTIME_DIR/laureated.sock).")
+    @Option(
+        help: "Socket path (default: /run/laureated/laureated.sock, or $XDG_RUNTIME_DIR/laureated.sock).",
+        completion: .file())
     var socket: String?
 
-    @Option(help: "A dataset file (JSON array, JSON Lines, CSV); repeat to merge several. Default: the embedded data.")
+    @Option(
+        help: "A dataset file (JSON array, JSON Lines, CSV); repeat to merge several. Default: the embedded data.",
+        completion: .file(extensions: ["json", "jsonl", "csv"]))
     var dataset: [String] = []
 
-    @Option(help: "A KEY=value settings file (see /etc/laureated/laureated.defaults).")
+    @Option(help: "A KEY=value settings file (see /etc/laureated/laureated.defaults).", completion: .file())
     var config: String?
 
-    @Option(help: "Lowest log level: trace, debug, info, notice, warning, error, critical.")
+    @Option(
+        help: "Lowest log level: trace, debug, info, notice, warning, error, critical.",
+        completion: .list(["trace", "debug", "info", "notice", "warning", "error", "critical"]))
     var logLevel: String?
 
     @Flag(help: "Keep official-export rows whose filiere maps to no sector.")
@@ -46,7 +52,7 @@ struct Laureated: AsyncParsableCommand {
     @Flag(help: "Print the settings file with every setting at its default, and exit.")
     var printDefaults = false
 
-    @Argument(help: "With --check: the files to validate.")
+    @Argument(help: "With --check: the files to validate.", completion: .file(extensions: ["json", "jsonl", "csv"]))
     var files: [String] = []
 
     func validate() throws {

@@ -11,7 +11,8 @@ drew). The checks:
   terminal: none with
   NO_COLOR=1 or --color never, none when piped, some with --color always even when piped; no other
   control character (the data's escapes, BEL and C1 controls are shown as text);
-- no id is cut: `search --all` shows every id whole at 60 columns, and when piped;
+- no id is cut: `search --all` shows every id whole at 60 columns, piped, and in CSV, TSV and
+  JSON Lines; every subcommand piped carries no escape at all;
 - the wide dataset's table keeps its columns: in the cells tmux drew, each row's COMPANY starts in
   the header's column.
 Prints "N passed, N failed" last; exits 1 on a failure.
@@ -155,6 +156,9 @@ def main():
                         check(f"{label}: exit 0", status == 0, raw[-300:])
                         check(f"{label}: colour on the terminal", subcommand == "ping" or SGR.search(raw) is not None)
                         check(f"{label}: no raw control character", not controls(raw), controls(raw)[:5])
+                        status, raw, _ = terminal.run(f"laureatectl --socket {socket_path} {subcommand} | cat")
+                        check(f"{label}, piped: no colour, no raw control character",
+                              status == 0 and b"\x1b" not in raw and not controls(raw), raw[:200])
                 for how, command, coloured in [
                     ("NO_COLOR=1", f"NO_COLOR=1 laureatectl --socket {embedded.path} search", False),
                     ("NO_COLOR empty", f"NO_COLOR= laureatectl --socket {embedded.path} search", True),
@@ -166,7 +170,8 @@ def main():
                     check(f"{width} columns: {how}: colour {'on' if coloured else 'off'}",
                           status == 0 and (SGR.search(raw) is not None) == coloured, raw[:200])
                 for how, command in [("terminal", "search --all"), ("piped", "search --all | cat"),
-                                     ("csv", "search --all -o csv | cut -d, -f1"), ("tsv", "search --all -o tsv | cut -f1")]:
+                                     ("csv", "search --all -o csv | cut -d, -f1"), ("tsv", "search --all -o tsv | cut -f1"),
+                                     ("jsonl", "search --all -o jsonl | cut -d'\"' -f4")]:
                     status, raw, _ = terminal.run(f"laureatectl --socket {embedded.path} {command}")
                     shown = {line.split(" ")[0] for line in SGR.sub(b"", raw).decode().replace("\r", "").split("\n")}
                     missing = [i for i in ids if i not in shown]

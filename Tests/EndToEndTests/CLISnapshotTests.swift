@@ -55,6 +55,8 @@ struct CLISnapshotTests {
         ("get-fields-json", ["--json", "get", "lacio", "mesprcc", "--fields", "company,jobs,aid_eur"]),
         ("get-fields", ["get", "lacio", "mesprcc", "--fields", "company,jobs,aid_eur"]),
         ("get-csv", ["get", "lacio", "--output", "csv"]),
+        ("get-short-json", ["-j", "get", "lacio", "--fields", "company"]),
+        ("help-search", ["search", "--help"]),
         ("usage-json-and-csv", ["--json", "search", "-o", "csv"]),
         ("usage-csv-separator", ["search", "-o", "csv", "--csv-separator", "ab"]),
         ("usage-csv-status", ["status", "-o", "csv"]),
