@@ -85,11 +85,7 @@ let package = Package(
                 "LaureateClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: upcoming,
-            // A release client is one static executable: no dynamic loader, no relocations, a
-            // fifth of its start-up (docs/performance.md, Scripts/startup). It looks up no user,
-            // group or host, so static glibc's missing NSS costs nothing; the daemon stays dynamic.
-            linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
+            swiftSettings: upcoming
         ),
         .executableTarget(
             name: "laureate-fuzz",
