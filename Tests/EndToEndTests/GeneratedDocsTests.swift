@@ -9,7 +9,23 @@ struct GeneratedDocsTests {
     static let packaging = TestPaths.inRepository("Packaging")
     static let manualTool = Harness.productsDirectory.appendingPathComponent("generate-manual-tool")
 
-    /// laureated has no zsh script (Scripts/generate-docs says why).
+    /// laureated's zsh script is hand-written (its header says why): it must name every option.
+    @Test("the hand-written zsh completion of laureated names every option laureated --help lists")
+    func handWrittenZsh() throws {
+        let help = try Harness.run(try Harness.binary("laureated"), ["--help"]).stdout
+        let script = try String(
+            contentsOf: Self.packaging.appendingPathComponent("completions/laureated.zsh"), encoding: .utf8)
+        let options = help.split(separator: "\n").compactMap { line -> String? in
+            let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+            // An option's own line, not a wrapped help line that happens to start with one.
+            let isOption = word.hasPrefix("--") && word.dropFirst(2).allSatisfy { $0.isLetter || $0 == "-" }
+            return isOption ? word : nil
+        }
+        #expect(options.count >= 8)
+        for option in options { #expect(script.contains("\(option)["), "\(option)") }
+    }
+
+    /// laureated's zsh script is hand-written (`handWrittenZsh`).
     @Test(
         "completion scripts match the binaries' options",
         arguments: [
