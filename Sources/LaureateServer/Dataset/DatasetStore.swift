@@ -9,7 +9,7 @@ import NIOPosix
 #endif
 
 /// The dataset being served: an immutable snapshot swapped whole on reload, the reload queue,
-/// and the connections subscribed to `dataset.reloaded`.
+/// and the connections subscribed to its pushes (`dataset.reloaded`, `dataset.reload_failed`).
 public final class DatasetStore: Sendable {
     private struct State {
         var dataset: Dataset

@@ -1,7 +1,7 @@
 import LaureateCore
 import NIOCore
 
-/// `events.subscribe`: pushes of `dataset.reloaded` between replies.
+/// `events.subscribe`: pushes of `dataset.reloaded` and `dataset.reload_failed` between replies.
 extension ConnectionHandler {
     func updateSubscription(context: ChannelHandlerContext) {
         guard !subscribed, connection.topics.contains("dataset") else { return }
