@@ -86,7 +86,7 @@ struct DelimitedWriter {
         case .bool(let flag)?: flag ? "true" : "false"
         case .number(let number)?: number.text
         case .array(let items)?: items.map { text($0) }.joined(separator: "|")
-        case .object?: JSONWriter.string(value!)
+        case .object(let object)?: JSONWriter.string(.object(object))
         }
     }
 

@@ -30,10 +30,10 @@ struct Terminal {
     /// Columns available: the terminal's, `$COLUMNS`, or 100 when piped (for wrapping and bars).
     var width: Int { columns ?? 100 }
 
-    /// The most columns a table may take, `extra` past the width: unlimited when piped without
-    /// `$COLUMNS`, so that no cell a script or a spreadsheet reads is cut, as `systemctl` does.
-    func tableWidth(plus extra: Int = 0) -> Int {
-        columns.map { $0 + extra } ?? Int.max
+    /// The most columns a table may take: unlimited when piped without `$COLUMNS`, so that no
+    /// cell a script or a spreadsheet reads is cut, as `systemctl` does.
+    func tableWidth() -> Int {
+        columns ?? Int.max
     }
 
     /// The terminal's columns, or `$COLUMNS`; nil when piped without it.
