@@ -87,25 +87,36 @@ class Terminal:
     def run(self, command):
         """Runs `command`; returns its exit status, the raw bytes it wrote, and the drawn cells."""
         self.count += 1
+        # Clear the screen and wait until the shell has said so: only then is the terminal quiet,
+        # so that nothing of `clear` (its escape sequences) lands in the command's bytes.
+        ready = f"__ready_{self.count}__"
+        tmux("send-keys", "-t", self.session, "-l", f"clear; echo {ready}")
+        tmux("send-keys", "-t", self.session, "Enter")
+        # The echoed command line holds the marker too, after "echo "; clear's own output does not
+        # end in a line break, so the printed marker is told apart by what precedes it.
+        start = self.wait_for(0, re.compile(rb"(?<!echo )" + ready.encode() + rb"\r?\n")).end()
         marker = f"__done_{self.count}__"
-        tmux("send-keys", "-t", self.session, "clear", "Enter")
-        time.sleep(0.2)
-        start = os.path.getsize(self.raw)
         tmux("send-keys", "-t", self.session, "-l", f"{command}; echo {marker}$?")
         tmux("send-keys", "-t", self.session, "Enter")
+        found = self.wait_for(start, re.compile(rb"\n" + marker.encode() + rb"(\d+)"))
+        with open(self.raw, "rb") as f:
+            data = f.read()[:found.start() + 1]
+        # The typed command line echoes first; the output starts after its line break.
+        body = data[data.index(b"\n", start) + 1:]
+        drawn = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", self.session)
+        return int(found.group(1)), body, drawn
+
+    def wait_for(self, start, pattern):
+        """The first match of `pattern` in the raw output from byte `start`, waiting up to 30 s."""
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             with open(self.raw, "rb") as f:
-                f.seek(start)
                 data = f.read()
-            found = re.search(rb"\n" + marker.encode() + rb"(\d+)", data)
+            found = pattern.search(data, start)
             if found:
-                # The typed command line echoes first; the output starts after its line break.
-                body = data[data.index(b"\n") + 1:found.start() + 1]
-                drawn = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", self.session)
-                return int(found.group(1)), body, drawn
-            time.sleep(0.1)
-        raise TimeoutError(f"{command} did not finish")
+                return found
+            time.sleep(0.05)
+        raise TimeoutError(f"no {pattern.pattern!r} from the shell")
 
     def close(self):
         tmux("kill-session", "-t", self.session, check=False)
