@@ -35,24 +35,21 @@ struct LaureateCtl: ParsableCommand {
     /// Parses and runs, as `ParsableCommand.main` does, but first names the closest subcommand to
     /// one it does not know (`serch` → `search`), as git and systemctl do; exit 64 either way.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        // A completion script's callback (`---completion …`): the words go to the parser as typed.
-        if arguments.first?.hasPrefix("---") == true {
-            do {
-                var command = try parseAsRoot(arguments)
-                try command.run()
-            } catch {
-                exit(withError: error)
-            }
+        let typed = Array(CommandLine.arguments.dropFirst())
+        // The parser's own entry points (completion scripts, their `---completion` callbacks, help
+        // dumps) get the words as typed, and name no subcommand to check.
+        let forParser = typed.contains {
+            $0.hasPrefix("---") || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
         }
-        if let word = firstCommandWord(arguments), !subcommandNames.contains(word), word != "help" {
+        let arguments = forParser ? typed : joiningDashValues(expandingBareWait(typed))
+        if !forParser, let word = firstCommandWord(arguments), !subcommandNames.contains(word), word != "help" {
             let closest = subcommandNames.min { editDistance(word, $0) < editDistance(word, $1) }
             let hint = closest.flatMap { editDistance(word, $0) <= 2 ? "; did you mean '\($0)'?" : nil } ?? ""
             Terminal().error("unknown command '\(word)'\(hint)\nSee 'laureatectl --help' for the commands.")
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         do {
-            var command = try parseAsRoot(joiningDashValues(expandingBareWait(arguments)))
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             exitInOneStyle(error)
@@ -112,20 +109,16 @@ struct LaureateCtl: ParsableCommand {
 
     /// The first word that is neither an option nor an option's value: the subcommand's place.
     private static func firstCommandWord(_ arguments: [String]) -> String? {
-        let takesValue: Set<String> = ["--socket", "--output", "-o", "--color", "--csv-separator", "--timeout"]
-        let arguments = expandingBareWait(arguments)
-        // The parser's own entry points (completion scripts, their `---completion` callbacks).
-        if arguments.contains(where: {
-            $0.hasPrefix("---") || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
-        }) {
-            return nil
-        }
+        // Options given their value as the next word; `--wait` alone was made `--wait=infinity`.
+        let takesValue: Set<String> = [
+            "--socket", "--output", "-o", "--color", "--csv-separator", "--timeout", "--wait",
+        ]
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
             if argument == "--" { return nil }
             if !argument.hasPrefix("-") { return argument }
-            index += takesValue.contains(argument) || argument == "--wait" ? 2 : 1
+            index += takesValue.contains(argument) ? 2 : 1
         }
         return nil
     }

@@ -97,8 +97,14 @@ struct FieldOptions: ParsableArguments {
         if let fields { _ = try RecordFields.parse(fields) }
     }
 
+    /// The choice, parsed once for a run (validated already).
+    var choice: FieldChoice { FieldChoice(selected: fields.flatMap { try? RecordFields.parse($0) }) }
+}
+
+/// The fields a run of `get` or `search` prints.
+struct FieldChoice {
     /// The names asked for, or nil for whole records.
-    var selected: [String]? { fields.flatMap { try? RecordFields.parse($0) } }
+    let selected: [String]?
 
     /// Adds the daemon's `fields` param when fields are chosen.
     func add(to params: inout JSONObject) {
@@ -132,6 +138,7 @@ struct Get: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
+        let fields = fields.choice
         let connection = try session.connect(timeout: global.timeout.seconds)
         var records: [JSONObject] = []
         // Every id is asked for: the ones found are shown, each missing one is an error on
@@ -210,6 +217,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let session = Session(options: global)
+        let fields = fields.choice
         var params = filters.params
         if !words.isEmpty { params["q"] = .string(words.joined(separator: " ")) }
         fields.add(to: &params)
@@ -228,7 +236,8 @@ struct Search: ParsableCommand {
             }
             guard var object = page.objectValue else { throw session.fail(.badReply("search result is not an object")) }
             let items = (object["items"]?.arrayValue ?? []).compactMap(\.objectValue)
-            object["items"] = .array(items.map { .object(fields.shaped($0)) })
+            let shaped = items.map { JSONValue.object(fields.shaped($0)) }
+            object["items"] = .array(shaped)
             lastPage = object
             total = Int(object["total"]?.integerValue ?? 0)
             switch global.format {
@@ -236,7 +245,7 @@ struct Search: ParsableCommand {
                 // One page per line, each the shape of a one-page `--json search`.
                 session.printJSONLine(.object(object))
             case .jsonl:
-                for item in items { session.printJSONLine(.object(fields.shaped(item))) }
+                for item in shaped { session.printJSONLine(item) }
             default:
                 rows += items
             }

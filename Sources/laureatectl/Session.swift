@@ -134,6 +134,11 @@ struct Session {
         terminal.out(view(result.visible, terminal))
     }
 
+    /// How many records the daemon serves, as `server.status` reports them.
+    func servedRecords() throws -> Int64? {
+        try call("server.status").objectValue?["dataset"]?.objectValue?["records"]?.integerValue
+    }
+
     /// Exits 64 when csv or tsv is asked of a result that is not rows.
     func refuseDelimited() throws {
         guard options.format.isDelimited else { return }

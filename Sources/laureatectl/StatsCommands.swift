@@ -105,9 +105,9 @@ struct Sectors: ParsableCommand {
         case .jsonl, .csv, .tsv:
             session.printRows(columns: ["id", "label", "count"], sectors.arrayValue?.compactMap(\.objectValue) ?? [])
         case .human:
-            // The records without a sector are in no row: the stats' null group counts them.
-            let groups = try session.call("laureate.stats", ["by": "sector"]).objectValue?["groups"]?.arrayValue ?? []
-            let unsectored = groups.first { $0.objectValue?["key"] == .null }?.objectValue?["count"]?.integerValue ?? 0
+            // The records without a sector are in no row: the dataset's count less the rows'.
+            let counted = (sectors.arrayValue ?? []).reduce(0) { $0 + ($1.objectValue?["count"]?.integerValue ?? 0) }
+            let unsectored = try session.servedRecords().map { $0 - counted } ?? 0
             session.terminal.out(Tables.sectors(sectors.visible, unsectored: unsectored, terminal: session.terminal))
         }
     }
@@ -123,8 +123,7 @@ struct Program: ParsableCommand {
         try session.refuseDelimited()
         let program = try session.call("program.info")
         if global.format.isJSON { return session.printJSON(program) }
-        let served = try session.call("laureate.stats", ["by": "sector"]).objectValue?["total"]?.objectValue?["count"]
         session.terminal.out(
-            Cards.program(program.visible, served: served?.integerValue, terminal: session.terminal))
+            Cards.program(program.visible, served: try session.servedRecords(), terminal: session.terminal))
     }
 }

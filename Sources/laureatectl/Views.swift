@@ -28,10 +28,8 @@ enum Cards {
         add("aid", object["aid_eur"]?.integerValue.map(Format.euros))
         add("summary", text("summary"))
         add("notes", text("notes"))
-        let known: Set<String> = [
-            "id", "project", "title", "company", "city", "department", "region", "sector", "call", "announced", "jobs",
-            "investment_eur", "aid_eur", "summary", "notes", "sources", "derived",
-        ]
+        // The documented fields have their own lines above and below; any other member follows.
+        let known = Set(RecordFields.documented)
         for member in object where !known.contains(member.key) {
             add(member.key.replacing("_", with: " "), member.value.stringValue ?? JSONWriter.string(member.value))
         }

@@ -15,11 +15,12 @@ Prints "N passed, N failed" last; exits 1 on a failure.
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+from laureate_daemon import Daemon
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COMPLETIONS = os.path.join(ROOT, "Packaging", "completions")
@@ -100,13 +101,8 @@ def main():
     os.makedirs(bin_dir)
     os.symlink(os.path.abspath(arguments.laureatectl), os.path.join(bin_dir, "laureatectl"))
     os.symlink(os.path.abspath(arguments.laureated), os.path.join(bin_dir, "laureated"))
-    path = os.path.join(work, "d.sock")
-    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    notify.bind(os.path.join(work, "notify"))
-    notify.settimeout(30)
-    daemon = subprocess.Popen([arguments.laureated, "--socket", path],
-                              env=dict(os.environ, NOTIFY_SOCKET=os.path.join(work, "notify")),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    daemon = Daemon(arguments.laureated, directory=work)
+    path = daemon.path
     checks = [
         ("sector ids", "laureatectl search --sector ", "agroalimentaire"),
         ("--by values", "laureatectl stats --by sec", "--by sector"),
@@ -122,8 +118,6 @@ def main():
     open(os.path.join(work, "sample-data.jsonl"), "w").close()
     passed = failed = 0
     try:
-        while b"READY=1" not in notify.recv(4096):
-            pass
         for name in ["bash", "zsh", "fish"]:
             shell = Shell(name, work, bin_dir)
             try:
@@ -139,8 +133,7 @@ def main():
                 shell.close()
     finally:
         tmux("kill-server", check=False)
-        daemon.terminate()
-        daemon.wait(timeout=20)
+        daemon.stop()
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -20,11 +20,12 @@ import io
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
 import traceback
+
+from laureate_daemon import Daemon
 
 OFFICIAL_COLUMNS = [
     "entreprise", "type_entreprise", "siren", "volet_relance", "mesure", "nom_departement", "nom_commune",
@@ -54,25 +55,6 @@ def official_export(path, rows):
                 "Compétitivité", generator.choice(MEASURES), place[0], place[1], place[2], place[3],
                 f"Projet {index}, ligne\nde production", "Relocalisation", f"2022-0{1 + index % 9}-1{index % 10}",
                 generator.choice(FILIERES), "", place[4], place[5]])
-
-
-class Daemon:
-    def __init__(self, binary, dataset):
-        self.dir = tempfile.mkdtemp(prefix="laureate-formats-")
-        self.socket_path = os.path.join(self.dir, "d.sock")
-        self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.notify.bind(os.path.join(self.dir, "notify"))
-        self.notify.settimeout(30)
-        command = [binary, "--socket", self.socket_path] + (["--dataset", dataset] if dataset else [])
-        self.process = subprocess.Popen(command, env=dict(os.environ, NOTIFY_SOCKET=os.path.join(self.dir, "notify")),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        while b"READY=1" not in self.notify.recv(4096):
-            pass
-
-    def stop(self):
-        self.process.terminate()
-        self.process.communicate(timeout=20)
-        self.notify.close()
 
 
 def load(line):
@@ -113,7 +95,7 @@ class Suite:
         self.ctl, self.daemon = ctl, daemon
 
     def run(self, *args):
-        result = subprocess.run([self.ctl, "--socket", self.daemon.socket_path, *args], capture_output=True,
+        result = subprocess.run([self.ctl, "--socket", self.daemon.path, *args], capture_output=True,
                                 timeout=120, env={k: v for k, v in os.environ.items() if k != "COLUMNS"})
         assert result.returncode == 0, (args, result.returncode, result.stderr.decode())
         return result.stdout.decode("utf-8")

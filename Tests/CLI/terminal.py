@@ -21,12 +21,13 @@ import argparse
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import unicodedata
+
+from laureate_daemon import Daemon
 
 # The sequences laureatectl writes itself: bold, dim, cyan, reset. Any other escape (the data's
 # own `ESC[31m` among them) counts as a raw control character.
@@ -52,24 +53,6 @@ def cells(text):
             continue
         total += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
     return total
-
-
-class Daemon:
-    def __init__(self, binary, work, name, dataset=None):
-        self.path = os.path.join(work, f"{name}.sock")
-        notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        notify.bind(os.path.join(work, f"{name}.notify"))
-        notify.settimeout(30)
-        command = [binary, "--socket", self.path] + (["--dataset", dataset] if dataset else [])
-        self.process = subprocess.Popen(command, env=dict(os.environ, NOTIFY_SOCKET=os.path.join(work, f"{name}.notify")),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while b"READY=1" not in notify.recv(4096):
-            pass
-        notify.close()
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=20)
 
 
 class Terminal:
@@ -141,8 +124,8 @@ def main():
     with open(wide, "w", encoding="utf-8") as f:
         for record in WIDE_DATASET:
             f.write(json.dumps(dict(record, call="relocalisation", sources=["https://example.org"])) + "\n")
-    embedded = Daemon(arguments.laureated, work, "embedded")
-    special = Daemon(arguments.laureated, work, "wide", wide)
+    embedded = Daemon(arguments.laureated, directory=work, name="embedded")
+    special = Daemon(arguments.laureated, wide, directory=work, name="wide")
     ids = [json.loads(line)["id"] for line in subprocess.run(
         [arguments.laureatectl, "--socket", embedded.path, "search", "--all", "-o", "jsonl", "--fields", "id"],
         capture_output=True, text=True, check=True).stdout.splitlines()]

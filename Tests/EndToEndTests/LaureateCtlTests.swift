@@ -242,21 +242,7 @@ struct LaureateCtlTests {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
-        // watch --json says nothing until the first push, so reload until one arrives: a reload
-        // made before it has subscribed (a slow start under load) is simply not seen.
-        let fd = output.fileHandleForReading.fileDescriptor
-        var line = Data()
-        for _ in 0..<40 where !line.contains(0x0A) {
-            #expect(try daemon.ctl(["reload"]).status == 0)
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            while !line.contains(0x0A), poll(&poller, 1, 500) == 1 {
-                var chunk = [UInt8](repeating: 0, count: 4096)
-                let count = read(fd, &chunk, chunk.count)
-                if count <= 0 { break }
-                line += chunk[..<count]
-            }
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = try Self.firstWatchLine(output, daemon: daemon, reloadStatus: 0)
         // The event's params, not the JSON-RPC envelope, as every other command prints its result.
         #expect(text.hasPrefix(#"{"dataset":{"#), "\(text)")
         #expect(daemon.stop() == 0)
@@ -283,11 +269,19 @@ struct LaureateCtlTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
-        // Reload until the watcher prints: a reload made before it has subscribed is not seen.
+        let text = try Self.firstWatchLine(output, daemon: daemon, reloadStatus: 1)
+        #expect(text.contains(" dataset.reload_failed: ") && text.contains("still serving 1 records"), "\(text)")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// The first line a `watch` prints, reloading until it comes: watch says nothing until the
+    /// first push, and a reload made before it has subscribed (a slow start under load) is not seen.
+    /// Each reload must exit with `reloadStatus`.
+    static func firstWatchLine(_ output: Pipe, daemon: Daemon, reloadStatus: Int32) throws -> String {
         let fd = output.fileHandleForReading.fileDescriptor
         var line = Data()
         for _ in 0..<40 where !line.contains(0x0A) {
-            #expect(try daemon.ctl(["reload"]).status == 1)
+            #expect(try daemon.ctl(["reload"]).status == reloadStatus)
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             while !line.contains(0x0A), poll(&poller, 1, 500) == 1 {
                 var chunk = [UInt8](repeating: 0, count: 4096)
@@ -296,9 +290,7 @@ struct LaureateCtlTests {
                 line += chunk[..<count]
             }
         }
-        let text = String(decoding: line, as: UTF8.self)
-        #expect(text.contains(" dataset.reload_failed: ") && text.contains("still serving 1 records"), "\(text)")
-        #expect(daemon.stop() == 0)
+        return String(decoding: line, as: UTF8.self)
     }
 
     @Test("the examples run against a live daemon", arguments: ["socat-jq.sh", "pipeline.py"])
