@@ -268,11 +268,13 @@ public struct RequestDispatcher: Sendable {
             for (position, index) in page.items.enumerated() {
                 if position > 0 { result.append(UInt8(ascii: ",")) }
                 appendRecord(index, of: dataset, fields: fields, to: &result)
+                SearchReply.appendExtras(of: page, item: position, to: &result)
             }
             result.append(contentsOf: #"],"offset":"#.utf8)
             result.append(contentsOf: String(page.offset).utf8)
             result.append(contentsOf: #","next_offset":"#.utf8)
             result.append(contentsOf: (page.nextOffset.map { String($0) } ?? "null").utf8)
+            SearchReply.appendFacetsAndSuggestions(of: page, to: &result)
             result.append(UInt8(ascii: "}"))
         case .laureateStats:
             JSONWriter.write(QueryEngine.stats(try StatsQuery(params: params), in: dataset).json, into: &result)

@@ -32,6 +32,12 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The number as a double, when this value is a finite number.
+    public var doubleValue: Double? {
+        if case .number(let n) = self, let value = n.doubleValue, value.isFinite { return value }
+        return nil
+    }
+
     /// The JSON type name used in error messages ("string", "number", …).
     public var typeName: String {
         switch self {

@@ -194,6 +194,7 @@ struct CSVDatasetReader {
             }
         }
         var coordinates: (latitude: String, longitude: String)?
+        var degrees: (latitude: Double, longitude: Double)?
         if let gps = cell(.coordonneesGPS) {
             let parts = gps.split(separator: ",").map { String($0).trimmingSpaces() }
             guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
@@ -203,6 +204,7 @@ struct CSVDatasetReader {
                 return nil
             }
             coordinates = (Self.jsonNumber(parts[0], latitude), Self.jsonNumber(parts[1], longitude))
+            degrees = (latitude, longitude)
         }
         if let department, knownDepartment == nil {
             fail("department", "\"\(department)\" is not an INSEE département code")
@@ -253,7 +255,8 @@ struct CSVDatasetReader {
         json.append(UInt8(ascii: "}"))
         return LaureateRecord(
             validatedJSON: json, id: id, company: company, city: city, department: department,
-            region: region, sector: sector, summary: summary, call: call)
+            region: region, sector: sector, summary: summary, call: call, latitude: degrees?.latitude,
+            longitude: degrees?.longitude)
     }
 
     private static let officialSourcesJSON = JSONWriter.encode(.array([.string(officialSourceURL)]))

@@ -44,10 +44,14 @@ public final class Dataset: Sendable {
     let search: SearchIndex
     let facets: Facets
     let figures: Figures
+    let locations: Locations
     /// For each sort key, every record's position in ascending order (records lacking the field last).
     let sortRanks: SortRanks
     /// Whether each record has a project name, for the `project` sort.
     let hasProject: [Bool]
+    /// The records in `project` order (the inverse of its ranks), so that a ranking key need not
+    /// carry the record number beside its rank.
+    let projectOrder: [Int32]
     /// Records per sector, in sector order, for `sector.list`.
     public let sectorCounts: [(sector: Sector, count: Int)]
     /// `laureate.stats` with no filter, by dimensions, computed on first use: the snapshot never
@@ -78,6 +82,7 @@ public final class Dataset: Sendable {
         self.search = parts.search
         self.facets = parts.facets
         self.figures = parts.figures
+        self.locations = parts.locations
         let idRanks = Self.idRanks(parts.store)
         let projectKeys = parts.projectKeys
         self.hasProject = (0..<count).map { projectKeys[$0] != nil }
@@ -104,6 +109,9 @@ public final class Dataset: Sendable {
                 }
             }
         }
+        var projectOrder = [Int32](repeating: 0, count: count)
+        for (record, rank) in projectRanks.enumerated() { projectOrder[Int(rank)] = Int32(record) }
+        self.projectOrder = projectOrder
         self.sortRanks = SortRanks(
             project: projectRanks, jobs: figureRanks(parts.figures.jobs),
             investment: figureRanks(parts.figures.investment), aid: figureRanks(parts.figures.aid))

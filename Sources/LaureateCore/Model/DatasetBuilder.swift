@@ -3,6 +3,7 @@
 /// straight into the record block and its indexed fields into the facet and word tables.
 public struct DatasetBuilder {
     private let program: Program
+    private let departments: DepartmentTable
     private var store: RecordStore
     private var hash: any SHA256Digest
     private var search = SearchIndex.Builder()
@@ -16,6 +17,8 @@ public struct DatasetBuilder {
     private var investment = SparseColumn<Int64>(absent: -1)
     private var aid = SparseColumn<Int64>(absent: -1)
     private var projectKeys = SparseColumn<String?>(absent: nil)
+    private var latitudes = SparseColumn<Double>(absent: .nan)
+    private var longitudes = SparseColumn<Double>(absent: .nan)
     /// Where each record was read, for naming both places of a duplicate id.
     private var files: [String] = []
     private var fileOfRecord: [UInt16] = []
@@ -24,8 +27,13 @@ public struct DatasetBuilder {
     /// - Parameter expectedBytes: about how many bytes of ids and JSON the records will take
     ///   (the size of the files read is a fair guess), so the record block seldom grows by copying.
     /// - Parameter digest: computes the fingerprint (the portable `SHA256` unless given).
-    public init(program: Program = .embedded, expectedBytes: Int = 0, digest: any SHA256Digest = SHA256()) {
+    /// - Parameter departments: names the départements, whose names search finds.
+    public init(
+        program: Program = .embedded, departments: DepartmentTable = .embedded, expectedBytes: Int = 0,
+        digest: any SHA256Digest = SHA256()
+    ) {
         self.program = program
+        self.departments = departments
         self.hash = digest
         self.store = RecordStore(records: expectedBytes / 256, bytes: expectedBytes)
     }
@@ -52,12 +60,15 @@ public struct DatasetBuilder {
         record.json.withUnsafeBytes { hash.update($0) }
         Self.newline.withUnsafeBytes { hash.update($0) }
         let index = Int32(store.count - 1)
-        search.add(record.project, record: index, naming: true)
-        search.add(record.title, record: index, naming: true)
-        search.add(record.company, record: index, naming: true)
-        search.add(record.city, record: index, naming: false)
-        search.add(record.summary, record: index, naming: false)
-        search.add(record.sector.flatMap { program.sectorLabels[$0] }, record: index, naming: false)
+        search.add(record.project, record: index, field: .project)
+        search.add(record.title, record: index, field: .title)
+        search.add(record.company, record: index, field: .company)
+        search.add(record.city, record: index, field: .city)
+        search.add(record.department.flatMap { departments.department(code: $0)?.name }, record: index, field: .department)
+        search.add(record.region, record: index, field: .region)
+        search.add(record.summary, record: index, field: .summary)
+        search.add(record.sector.flatMap { program.sectorLabels[$0] }, record: index, field: .sector)
+        search.endRecord(index)
         sector.add(record.sector?.rawValue)
         department.add(record.department)
         region.add(record.region)
@@ -68,6 +79,10 @@ public struct DatasetBuilder {
         investment.append(record.investmentEUR, record: Int(index))
         aid.append(record.aidEUR, record: Int(index))
         projectKeys.append(record.project.map(TextFolding.key), record: Int(index))
+        if let latitude = record.latitude, let longitude = record.longitude {
+            latitudes.append(latitude, record: Int(index))
+            longitudes.append(longitude, record: Int(index))
+        }
         return nil
     }
 
@@ -76,7 +91,8 @@ public struct DatasetBuilder {
     /// Finishes the tables (facet posting lists at their exact size, the sorted vocabulary).
     consuming func finish() -> (
         program: Program, store: RecordStore, sha256: String, search: SearchIndex,
-        facets: Facets, figures: Figures, projectKeys: SparseColumn<String?>
+        facets: Facets, figures: Figures, projectKeys: SparseColumn<String?>,
+        locations: Locations
     ) {
         store.finishLoading()
         return (
@@ -85,7 +101,8 @@ public struct DatasetBuilder {
                 sector: sector.build(), department: department.build(), region: region.build(),
                 city: city.build(), company: company.build(), call: call.build()),
             Figures(jobs: jobs, investment: investment, aid: aid),
-            projectKeys
+            projectKeys,
+            Locations(latitudes: latitudes, longitudes: longitudes)
         )
     }
 

@@ -41,13 +41,28 @@ struct SortRanks: Sendable {
     let investment: [Int32]
     let aid: [Int32]
 
-    /// The ranks of `key`; relevance breaks its ties by the `project` order.
+    /// The ranks of `key`; relevance and distance break their ties by the `project` order.
     subscript(key: SortKey) -> [Int32] {
         switch key {
-        case .relevance, .project: project
+        case .relevance, .project, .distance: project
         case .jobs: jobs
         case .investment: investment
         case .aid: aid
         }
+    }
+}
+
+/// Where the records are (NaN where a record has no coordinates).
+struct Locations: Sendable {
+    let latitudes: SparseColumn<Double>
+    let longitudes: SparseColumn<Double>
+
+    var isEmpty: Bool { latitudes.isEmpty }
+
+    /// The distance from `near`'s point to record `record`, or nil when it has no coordinates.
+    func distance(_ record: Int, from near: NearFilter) -> Double? {
+        let latitude = latitudes[record]
+        guard !latitude.isNaN else { return nil }
+        return near.distance(latitude: latitude, longitude: longitudes[record])
     }
 }

@@ -23,6 +23,9 @@ public struct LaureateRecord: Sendable, Hashable {
     public let jobs: Int64?
     public let investmentEUR: Int64?
     public let aidEUR: Int64?
+    /// Where the laureate is (WGS 84 degrees), when the source says: the official export does.
+    public let latitude: Double?
+    public let longitude: Double?
 
     /// Where a record came from, for error messages.
     public struct Origin: Sendable, Hashable, CustomStringConvertible {
@@ -114,6 +117,12 @@ public struct LaureateRecord: Sendable, Hashable {
                 fail("derived", "expected an array of field names")
             }
         }
+        // Coordinates that are not degrees stay in the record as given; `near` skips the record.
+        func coordinate(_ name: String, _ limit: Double) -> Double? {
+            object[name]?.doubleValue.flatMap { abs($0) <= limit ? $0 : nil }
+        }
+        let latitude = coordinate("latitude", 90)
+        let longitude = coordinate("longitude", 180)
         let jobs = figure("jobs")
         let investment = figure("investment_eur")
         let aid = figure("aid_eur")
@@ -136,7 +145,8 @@ public struct LaureateRecord: Sendable, Hashable {
             title: object["title"]?.stringValue, company: object["company"]?.stringValue,
             city: object["city"]?.stringValue,
             department: department, region: object["region"]?.stringValue, sector: sector,
-            summary: object["summary"]?.stringValue, call: call!, jobs: jobs, investmentEUR: investment, aidEUR: aid
+            summary: object["summary"]?.stringValue, call: call!, jobs: jobs, investmentEUR: investment, aidEUR: aid,
+            latitude: latitude, longitude: longitude
         )
     }
 
@@ -146,8 +156,11 @@ public struct LaureateRecord: Sendable, Hashable {
     init(
         validatedJSON json: [UInt8], id: String, project: String? = nil, title: String? = nil, company: String?,
         city: String?, department: String?, region: String?, sector: Sector?, summary: String?, call: String,
-        jobs: Int64? = nil, investmentEUR: Int64? = nil, aidEUR: Int64? = nil
+        jobs: Int64? = nil, investmentEUR: Int64? = nil, aidEUR: Int64? = nil, latitude: Double? = nil,
+        longitude: Double? = nil
     ) {
+        self.latitude = latitude
+        self.longitude = longitude
         self.json = json
         self.id = id
         self.project = project

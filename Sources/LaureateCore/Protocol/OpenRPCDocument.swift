@@ -5,6 +5,11 @@ public enum OpenRPCDocument {
         "oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"], "minItems": 1]]
     ]
     private static let count: JSONValue = ["type": "integer", "minimum": 0]
+    private static let range: JSONValue = [
+        "type": "object", "minProperties": 1, "additionalProperties": false,
+        "properties": ["min": ["type": "number"], "max": ["type": "number"]],
+    ]
+    private static let dimension: JSONValue = ["type": "string", "enum": ["sector", "region", "department", "call"]]
     private static let nullableCount: JSONValue = ["type": ["integer", "null"], "minimum": 0]
 
     private static func perFigure(_ schema: JSONValue) -> JSONValue {
@@ -24,9 +29,12 @@ public enum OpenRPCDocument {
         [
             param(
                 "q",
-                "Words to find, case- and accent-insensitively, in project, title, company, city and summary; "
-                    + "every word must match, the last as a prefix.",
+                "Words to find in project, title, company, city, département name, region, summary and sector "
+                    + "label: case, accents and ligatures folded, elisions (l', d', qu'…) dropped, hyphenated words "
+                    + "split and joined; every word must match, as itself, as a prefix from 3 letters, or with typos "
+                    + "(1 from 5 letters, 2 from 9, none in the first letter or in a word with a digit).",
                 string),
+            param("typos", "Whether words also match with typos.", ["type": "boolean", "default": true]),
             param(
                 "sector", "Sector ids (any of).",
                 [
@@ -40,6 +48,19 @@ public enum OpenRPCDocument {
             param("city", "City names (any of), case- and accent-insensitive.", stringOrStrings),
             param("company", "Company names (any of), case- and accent-insensitive.", stringOrStrings),
             param("call", "Call ids (any of), e.g. relocalisation.", stringOrStrings),
+            param("jobs", "Jobs within bounds; records without the figure never match.", range),
+            param("investment_eur", "Investment (EUR) within bounds; records without it never match.", range),
+            param("aid_eur", "Aid (EUR) within bounds; records without it never match.", range),
+            param(
+                "near", "Records within km of a point (great-circle); records without coordinates never match.",
+                [
+                    "type": "object", "required": ["lat", "lon", "km"], "additionalProperties": false,
+                    "properties": [
+                        "lat": ["type": "number", "minimum": -90, "maximum": 90],
+                        "lon": ["type": "number", "minimum": -180, "maximum": 180],
+                        "km": ["type": "number", "minimum": 0, "maximum": 20038],
+                    ],
+                ]),
         ]
     }
 
@@ -62,18 +83,28 @@ public enum OpenRPCDocument {
                 param("offset", "Items to skip.", ["type": "integer", "minimum": 0, "default": 0]),
                 param(
                     "sort",
-                    "Order: relevance (default with q), project (default otherwise), jobs, investment, aid; "
-                        + "prefix - for descending.",
+                    "Order: relevance (default with q: fewer typos, then exact over prefix, then BM25F score, "
+                        + "then more words in one field), project (default otherwise), jobs, investment, aid, "
+                        + "distance (needs near); prefix - for descending.",
                     [
                         "type": "string",
                         "enum": [
                             "relevance", "-relevance", "project", "-project", "jobs", "-jobs", "investment",
-                            "-investment", "aid", "-aid",
+                            "-investment", "aid", "-aid", "distance", "-distance",
                         ],
+                    ]),
+                param(
+                    "highlight", "Add to each item the matched spans per field (code point offsets, end exclusive).",
+                    ["type": "boolean", "default": false]),
+                param(
+                    "facets", "Count the matches per value of these dimensions.",
+                    [
+                        "oneOf": [
+                            dimension, ["type": "array", "items": dimension, "minItems": 1, "uniqueItems": true],
+                        ]
                     ]),
             ]
         case .laureateStats:
-            let dimension: JSONValue = ["type": "string", "enum": ["sector", "region", "department", "call"]]
             let by: JSONValue = [
                 "oneOf": [
                     dimension,
@@ -113,6 +144,35 @@ public enum OpenRPCDocument {
                     "total": count, "offset": count,
                     "items": ["type": "array", "items": selectedLaureate],
                     "next_offset": ["type": ["integer", "null"]],
+                    "facets": [
+                        "type": "object",
+                        "additionalProperties": [
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["key", "count"],
+                                "properties": ["key": string, "count": count],
+                            ],
+                        ],
+                    ],
+                    "suggestions": [
+                        "type": "object", "required": ["words", "filters"],
+                        "properties": [
+                            "words": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object", "required": ["word", "did_you_mean"],
+                                    "properties": ["word": string, "did_you_mean": ["type": "array", "items": string]],
+                                ],
+                            ],
+                            "filters": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object", "required": ["q", "total"],
+                                    "properties": ["q": string, "total": count],
+                                ],
+                            ],
+                        ],
+                    ],
                 ],
             ]
         case .laureateStats:

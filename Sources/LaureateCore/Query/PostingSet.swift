@@ -35,8 +35,8 @@ struct PostingSet: Sendable {
     }
 
     /// The records of any word in `words`.
-    func union(_ words: Range<Int>) -> Matches {
-        if words.count == 1 { return matches(words.lowerBound) }
+    func union(_ words: some Collection<Int>) -> Matches {
+        if words.count == 1, let word = words.first { return matches(word) }
         let total = words.reduce(0) { $0 + Int(starts[$1 + 1] - starts[$1]) }
         if !words.contains(where: { bitmapOf[$0] >= 0 }), total * 32 < recordCount {
             return .list(ArraySlice(SortedIndexes.union(words.map { records[Int(starts[$0])..<Int(starts[$0 + 1])] })))
@@ -84,25 +84,6 @@ struct PostingSet: Sendable {
         for list in lists.dropFirst() where !matches.isEmpty { matches = SortedIndexes.intersection(matches, list) }
         if let bitmap { matches.removeAll { !contains(bitmap, $0) } }
         return matches
-    }
-
-    /// For each of `records` (ascending), adds 1 to its `counts` entry when it is in `set`;
-    /// a count saturates rather than wraps.
-    static func count(_ set: Matches, in records: [Int32], into counts: inout [UInt32]) {
-        func increment(_ position: Int) {
-            if counts[position] < .max { counts[position] += 1 }
-        }
-        switch set {
-        case .bitmap(let bits):
-            for (position, record) in records.enumerated() where contains(bits, record) { increment(position) }
-        case .list(let list):
-            // Both sides are ascending: one merge walk.
-            var cursor = list.startIndex
-            for (position, record) in records.enumerated() {
-                while cursor < list.endIndex, list[cursor] < record { cursor += 1 }
-                if cursor < list.endIndex, list[cursor] == record { increment(position) }
-            }
-        }
     }
 
     private static func contains(_ bits: [UInt64], _ record: Int32) -> Bool {

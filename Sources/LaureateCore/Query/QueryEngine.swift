@@ -4,23 +4,32 @@ public struct SearchPage: Sendable, Equatable {
     public var items: [Int]
     public var offset: Int
     public var nextOffset: Int?
+    /// With `near`, each item's distance in km (nil for none: every item has coordinates).
+    public var distances: [Double]?
+    /// With `highlight`, each item's matched spans by field.
+    public var highlights: [[FieldSpans]]?
+    /// With `facets`, the matches counted per value of each dimension asked for.
+    public var facets: [(dimension: StatsDimension, counts: [(key: String, count: Int)])] = []
+    /// For an empty result of a `q`, what would find something (nil when nothing would).
+    public var suggestions: SearchSuggestions?
+
+    public static func == (lhs: SearchPage, rhs: SearchPage) -> Bool {
+        lhs.total == rhs.total && lhs.items == rhs.items && lhs.offset == rhs.offset && lhs.nextOffset == rhs.nextOffset
+            && lhs.distances == rhs.distances && lhs.highlights == rhs.highlights
+            && lhs.facets.map(\.dimension) == rhs.facets.map(\.dimension)
+            && zip(lhs.facets, rhs.facets).allSatisfy { $0.counts.elementsEqual($1.counts, by: ==) }
+            && lhs.suggestions == rhs.suggestions
+    }
 }
 
 /// Answers searches and statistics on a dataset snapshot: pure functions, no state of their own.
 public enum QueryEngine {
-    /// The records matching every filter, ascending; nil means every record (no filter given).
-    /// With `q`, `relevance` maps each word match (by position in the search result) to its score;
-    /// the result is filtered further, so the scores are looked up by record.
-    static func matches(
-        _ filters: QueryFilters, in dataset: Dataset
-    ) -> (records: [Int32]?, relevance: (records: [Int32], scores: [UInt32])) {
+    /// The records matching every filter, ascending (nil means every record: no filter given),
+    /// and what each term of `q` matched, for ranking.
+    static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, plans: [TermPlan]) {
         var lists: [[Int32]] = []
-        var relevance: (records: [Int32], scores: [UInt32]) = ([], [])
-        if !filters.words.isEmpty {
-            let found = dataset.search.search(words: filters.words)
-            lists.append(found.records)
-            relevance = (found.records, found.relevance)
-        }
+        let plans = dataset.search.plan(filters.terms, typos: filters.typos)
+        lists.append(contentsOf: plans.map(\.records))
         let facetFilters: [(Dataset.FacetName, [String]?)] = [
             (.sector, filters.sector), (.department, filters.department), (.region, filters.region),
             (.city, filters.city), (.company, filters.company), (.call, filters.call),
@@ -28,37 +37,55 @@ public enum QueryEngine {
         for (name, values) in facetFilters {
             if let values { lists.append(dataset.facets[name].records(matchingAnyOf: values)) }
         }
-        guard !lists.isEmpty else { return (nil, relevance) }
-        lists.sort { $0.count < $1.count }
-        var result = lists[0]
-        for list in lists.dropFirst() where !result.isEmpty {
-            result = SortedIndexes.intersection(result, list)
+        var result: [Int32]?
+        if !lists.isEmpty {
+            lists.sort { $0.count < $1.count }
+            var narrowed = lists[0]
+            for list in lists.dropFirst() where !narrowed.isEmpty {
+                narrowed = SortedIndexes.intersection(narrowed, list)
+            }
+            result = narrowed
         }
-        return (result, relevance)
+        if !filters.ranges.isEmpty || filters.near != nil {
+            let columns = filters.ranges.map { ($0, dataset.figures[$0.figure]) }
+            let keep: (Int32) -> Bool = { record in
+                for (range, column) in columns where !range.contains(column[Int(record)]) { return false }
+                guard let near = filters.near else { return true }
+                guard let distance = dataset.locations.distance(Int(record), from: near) else { return false }
+                return distance <= near.kilometres
+            }
+            result = (result ?? Array(0..<Int32(dataset.count))).filter(keep)
+        }
+        return (result, plans)
     }
 
     /// The page of results for a search.
     ///
-    /// Each match gets one 64-bit key that orders it (relevance, then the precomputed rank of the
-    /// sort field, records lacking the field last); only the requested page is selected when it
-    /// is small against the matches, so a broad query does not sort everything it found. The key
-    /// holds 16 bits of relevance: a score above 65 535 (a `q` of that many matching words) ranks
-    /// as 65 535, so it saturates instead of wrapping.
+    /// Each match gets one 64-bit key that orders it: for `relevance`, the ranking rules of
+    /// `MatchRank` over the `project` rank (which stands for the record: `Dataset.projectOrder`
+    /// maps it back); otherwise the rank of the sort field (records lacking it last) or the
+    /// distance in metres, over the record number. Only the requested page is selected when it is
+    /// small against the matches, so a broad query does not sort everything it found.
     public static func search(_ query: SearchQuery, in dataset: Dataset) -> SearchPage {
-        let (found, relevance) = matches(query.filters, in: dataset)
+        let (found, plans) = matches(query.filters, in: dataset)
         let ranks = dataset.sortRanks[query.sort]
         let records = found ?? Array(0..<Int32(dataset.count))
         var keys = [UInt64]()
         keys.reserveCapacity(records.count)
-        if query.sort == .relevance {
-            var cursor = 0
+        switch query.sort {
+        case .relevance:
+            let idf = plans.map { dataset.search.idf(matching: $0.records.count) }
             for record in records {
-                while relevance.records[cursor] < record { cursor += 1 }
-                let score = UInt64(min(relevance.scores[cursor], UInt32(UInt16.max)))
-                let ordered = query.descending ? score : UInt64(UInt16.max) - score
-                keys.append(ordered << 48 | UInt64(UInt32(ranks[Int(record)])) << 24 | UInt64(record))
+                let rank = dataset.search.rank(record: Int(record), plans: plans, idf: idf)
+                keys.append(rank.key(rank: ranks[Int(record)], descending: query.descending))
             }
-        } else {
+        case .distance:
+            let near = query.filters.near!
+            for record in records {
+                let metres = UInt64((dataset.locations.distance(Int(record), from: near) ?? 0) * 1000)
+                keys.append((query.descending ? UInt64(UInt32.max) - metres : metres) << 24 | UInt64(record))
+            }
+        default:
             let present = presence(of: query.sort, in: dataset)
             for record in records {
                 let rank = UInt64(UInt32(ranks[Int(record)]))
@@ -78,12 +105,35 @@ public enum QueryEngine {
             keys.sort()
             page = keys[start..<end]
         }
-        return SearchPage(
-            total: total,
-            items: page.map { Int($0 & 0xFF_FFFF) },
-            offset: query.offset,
-            nextOffset: end < total ? end : nil
-        )
+        let items = page.map { key in
+            let low = Int(key & 0xFF_FFFF)
+            return query.sort == .relevance ? Int(dataset.projectOrder[low]) : low
+        }
+        var result = SearchPage(total: total, items: items, offset: query.offset, nextOffset: end < total ? end : nil)
+        if let near = query.filters.near {
+            result.distances = items.map { dataset.locations.distance($0, from: near) ?? 0 }
+        }
+        if query.highlight { result.highlights = items.map { highlight(record: $0, plans: plans, in: dataset) } }
+        result.facets = query.facets.map { dimension in
+            (dimension, facetCounts(dataset.facets[dimension.facetName], records: records))
+        }
+        if total == 0, !query.filters.terms.isEmpty {
+            let suggestions = suggestions(for: query.filters, plans: plans, in: dataset)
+            if !suggestions.words.isEmpty || !suggestions.filters.isEmpty { result.suggestions = suggestions }
+        }
+        return result
+    }
+
+    /// How many of `records` have each value of `facet`, most first (values by name on a tie).
+    private static func facetCounts(_ facet: Facet, records: [Int32]) -> [(key: String, count: Int)] {
+        var counts = [Int](repeating: 0, count: facet.valueCount)
+        for record in records {
+            let value = facet.recordValues[Int(record)]
+            if value >= 0 { counts[Int(value)] += 1 }
+        }
+        return counts.indices.filter { counts[$0] > 0 }.map { (facet.value($0), counts[$0]) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
+        }
     }
 
     /// The `count` smallest keys, ascending, with a bounded max-heap: O(n log count).
@@ -122,7 +172,7 @@ public enum QueryEngine {
     /// Whether a record has the field a sort key reads (those that lack it sort last either way).
     private static func presence(of key: SortKey, in dataset: Dataset) -> (Int) -> Bool {
         switch key {
-        case .relevance, .project:
+        case .relevance, .project, .distance:
             let hasProject = dataset.hasProject
             return { hasProject[$0] }
         case .jobs:

@@ -1,16 +1,106 @@
-/// An inverted index of folded words, built once per dataset.
+import Glibc
+
+/// The fields whose words search finds, with the weight each gives a match in ranking.
+enum SearchField: Int, CaseIterable, Sendable {
+    case project, title, company, city, department, region, summary, sector
+
+    /// Names and companies first: that is what people look a laureate up by; then the place;
+    /// the sector label and the summary last (a word of a summary says least about a record).
+    var weight: Double {
+        switch self {
+        case .project, .company: 3
+        case .title: 2
+        case .city: 1.5
+        case .department, .region: 1.25
+        case .summary, .sector: 1
+        }
+    }
+
+    var mask: UInt8 { 1 << UInt8(rawValue) }
+}
+
+/// An inverted index of folded words, built once per dataset, and a forward index for ranking.
 ///
-/// Two posting lists per word: every searchable field (project, title, company, city, summary,
-/// and the label of the record's sector, so that `électronique` finds the electronics laureates
-/// whose summary does not say it), and the naming fields alone (project, title, company), which
-/// rank results for `relevance`.
+/// - The vocabulary: every distinct word, sorted by its bytes, in one block, so a prefix is a
+///   contiguous range of positions and typo candidates are found by walking it as a trie.
+/// - Postings: by vocabulary position, the records with the word in any field (for matching).
+/// - The forward index: by record, the positions of its words (ascending) with a mask of the fields
+///   each is in, and each field's length in words. Ranking reads only the records it ranks, and a
+///   prefix (a range of positions) is found in a record by one binary search.
 struct SearchIndex: Sendable {
-    /// Every distinct folded word, sorted, so a prefix is a contiguous range.
-    private let vocabulary: [String]
-    /// By vocabulary position: the records with the word in any searchable field.
-    private let postings: PostingSet
-    /// By vocabulary position: the records with the word in a naming field.
-    private let namingPostings: PostingSet
+    let wordBytes: [UInt8]
+    /// Word `n` is `wordBytes[wordStarts[n]..<wordStarts[n + 1]]`.
+    let wordStarts: [UInt32]
+    let postings: PostingSet
+    /// Record `r`'s words are `recordWords[recordStarts[r]..<recordStarts[r + 1]]`, fields in `recordMasks`.
+    private let recordStarts: [UInt32]
+    private let recordWords: [UInt32]
+    private let recordMasks: [UInt8]
+    /// Record `r`'s length in words of field `f` is `fieldLengths[r * fieldCount + f]` (at most 255).
+    private let fieldLengths: [UInt8]
+    /// The mean length of each field over the records that have it.
+    let averageFieldLengths: [Double]
+
+    static let fieldCount = SearchField.allCases.count
+
+    var wordCount: Int { wordStarts.count - 1 }
+    var recordCount: Int { recordStarts.count - 1 }
+
+    /// Calls `body` with the bytes of word `position`.
+    func withWord<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        wordBytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(wordStarts[position])..<Int(wordStarts[position + 1])]))
+        }
+    }
+
+    func word(_ position: Int) -> String { withWord(position) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Compares word `position` with `bytes`: negative, zero or positive as for `memcmp`.
+    private func compare(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        withWord(position) { word in
+            let common = min(word.count, bytes.count)
+            let order = common == 0 ? 0 : Int(memcmp(word.baseAddress!, bytes.baseAddress!, common))
+            return order != 0 ? order : word.count - bytes.count
+        }
+    }
+
+    /// The first position whose word is not below `bytes`.
+    func lowerBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = wordCount
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(middle, bytes) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The positions whose word starts with `prefix`.
+    func prefixRange(_ prefix: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let low = lowerBound(prefix)
+        var high = wordCount
+        var probe = low
+        while probe < high {
+            let middle = (probe + high) / 2
+            let starts = withWord(middle) { $0.count >= prefix.count && $0.starts(with: prefix) }
+            if starts { probe = middle + 1 } else { high = middle }
+        }
+        return low..<probe
+    }
+
+    /// The position of `word`, if it is in the vocabulary.
+    func position(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let low = lowerBound(word)
+        return low < wordCount && compare(low, word) == 0 ? low : nil
+    }
+
+    /// Record `record`'s entries: word positions ascending, with the fields each is in.
+    func entries(of record: Int) -> (words: ArraySlice<UInt32>, masks: ArraySlice<UInt8>) {
+        let range = Int(recordStarts[record])..<Int(recordStarts[record + 1])
+        return (recordWords[range], recordMasks[range])
+    }
+
+    func fieldLength(record: Int, field: Int) -> Int { Int(fieldLengths[record * Self.fieldCount + field]) }
 
     /// Collects the words of records as they are read, then sorts the vocabulary once.
     ///
@@ -19,65 +109,92 @@ struct SearchIndex: Sendable {
     struct Builder {
         private var words = ByteInterner()
         private var postings = PostingSet.Builder()
-        private var naming = PostingSet.Builder()
         private var word: [UInt8] = []
+        private var joined: [UInt8] = []
+        /// By interned word: the last record it was met in, and its entry there.
+        private var lastRecord: [Int32] = []
+        private var lastEntry: [UInt32] = []
+        private var recordStarts: [UInt32] = [0]
+        private var recordWords: [UInt32] = []
+        private var recordMasks: [UInt8] = []
+        private var fieldLengths: [UInt8] = []
 
-        /// Adds the words of `text` for record `record` (records are added in ascending order).
-        mutating func add(_ text: String?, record: Int32, naming isNaming: Bool) {
+        /// Adds the words of `text`, in `field`, to record `record` (records come in ascending
+        /// order, each record's fields together, then `endRecord`).
+        mutating func add(_ text: String?, record: Int32, field: SearchField) {
+            if fieldLengths.count < (Int(record) + 1) * SearchIndex.fieldCount {
+                fieldLengths.append(contentsOf: repeatElement(0, count: SearchIndex.fieldCount))
+            }
             guard let text else { return }
-            TextFolding.forEachWord(text, scratch: &self.word) { word in
-                let (id, inserted) = words.intern(UnsafeRawBufferPointer(word))
+            var length = 0
+            SearchTerms.forEach(text, word: &word, joined: &joined) { folded, _, kind in
+                if case .word = kind { length += 1 }
+                if case .elided = kind { length += 1 }
+                let (id, inserted) = words.intern(UnsafeRawBufferPointer(folded))
                 if inserted {
                     postings.addWord()
-                    naming.addWord()
+                    lastRecord.append(-1)
+                    lastEntry.append(0)
                 }
                 postings.add(word: id, record: record)
-                if isNaming { naming.add(word: id, record: record) }
+                if lastRecord[id] == record {
+                    recordMasks[Int(lastEntry[id])] |= field.mask
+                } else {
+                    lastRecord[id] = record
+                    lastEntry[id] = UInt32(recordWords.count)
+                    recordWords.append(UInt32(id))
+                    recordMasks.append(field.mask)
+                }
             }
+            let slot = Int(record) * SearchIndex.fieldCount + field.rawValue
+            fieldLengths[slot] = UInt8(min(255, Int(fieldLengths[slot]) + length))
+        }
+
+        /// Closes record `record`'s entries.
+        mutating func endRecord(_ record: Int32) {
+            if fieldLengths.count < (Int(record) + 1) * SearchIndex.fieldCount {
+                fieldLengths.append(contentsOf: repeatElement(0, count: SearchIndex.fieldCount))
+            }
+            recordStarts.append(UInt32(recordWords.count))
         }
 
         consuming func build(recordCount: Int) -> SearchIndex {
-            let words = (0..<words.count).map(words.string)
-            let order = words.indices.sorted { words[$0] < words[$1] }
+            let strings = (0..<words.count).map(words.string)
+            let order = strings.indices.sorted { strings[$0].utf8.lexicographicallyPrecedes(strings[$1].utf8) }
+            var position = [UInt32](repeating: 0, count: order.count)
+            var bytes: [UInt8] = []
+            var starts: [UInt32] = [0]
+            starts.reserveCapacity(order.count + 1)
+            for (rank, id) in order.enumerated() {
+                position[id] = UInt32(rank)
+                bytes.append(contentsOf: strings[id].utf8)
+                starts.append(UInt32(bytes.count))
+            }
+            // Each record's entries in vocabulary order, for ranking's binary searches.
+            var pairs: [UInt64] = []
+            for record in 0..<recordStarts.count - 1 {
+                let range = Int(recordStarts[record])..<Int(recordStarts[record + 1])
+                pairs.removeAll(keepingCapacity: true)
+                for entry in range { pairs.append(UInt64(position[Int(recordWords[entry])]) << 8 | UInt64(recordMasks[entry])) }
+                pairs.sort()
+                for (offset, pair) in zip(range, pairs) {
+                    recordWords[offset] = UInt32(pair >> 8)
+                    recordMasks[offset] = UInt8(pair & 0xFF)
+                }
+            }
+            var sums = [Double](repeating: 0, count: SearchIndex.fieldCount)
+            var present = [Double](repeating: 0, count: SearchIndex.fieldCount)
+            for (slot, length) in fieldLengths.enumerated() where length > 0 {
+                sums[slot % SearchIndex.fieldCount] += Double(length)
+                present[slot % SearchIndex.fieldCount] += 1
+            }
             return SearchIndex(
-                vocabulary: order.map { words[$0] },
+                wordBytes: bytes, wordStarts: starts,
                 postings: postings.build(order: order, recordCount: recordCount),
-                namingPostings: naming.build(order: order, recordCount: recordCount)
+                recordStarts: recordStarts, recordWords: recordWords, recordMasks: recordMasks,
+                fieldLengths: fieldLengths,
+                averageFieldLengths: zip(sums, present).map { $1 > 0 ? $0 / $1 : 1 }
             )
         }
-    }
-
-    /// The vocabulary positions whose word starts with `prefix` (the whole word when `exact`).
-    private func wordRange(_ word: String, exact: Bool) -> Range<Int> {
-        var low = 0
-        var high = vocabulary.count
-        while low < high {
-            let middle = (low + high) / 2
-            if vocabulary[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        if exact {
-            return low < vocabulary.count && vocabulary[low] == word ? low..<low + 1 : low..<low
-        }
-        var end = low
-        while end < vocabulary.count, vocabulary[end].hasPrefix(word) { end += 1 }
-        return low..<end
-    }
-
-    /// The records matching every word (the last one as a prefix), ascending, with their relevance
-    /// (how many query words appear in the naming fields), one entry per match.
-    func search(words: [String]) -> (records: [Int32], relevance: [UInt32]) {
-        guard !words.isEmpty else { return ([], []) }
-        var sets: [PostingSet.Matches] = []
-        var namingSets: [PostingSet.Matches] = []
-        for (position, word) in words.enumerated() {
-            let range = wordRange(word, exact: position < words.count - 1)
-            if range.isEmpty { return ([], []) }
-            sets.append(postings.union(range))
-            namingSets.append(namingPostings.union(range))
-        }
-        let matches = PostingSet.intersection(sets)
-        var relevance = [UInt32](repeating: 0, count: matches.count)
-        for naming in namingSets { PostingSet.count(naming, in: matches, into: &relevance) }
-        return (matches, relevance)
     }
 }

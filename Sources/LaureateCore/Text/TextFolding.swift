@@ -28,54 +28,74 @@ public enum TextFolding {
     /// load folds every searchable field of every record: one allocation each was 1 % of it).
     static func forEachWord(_ text: String, scratch word: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
+        text.withUTF8 { bytes in forEachWord(bytes, scratch: &word) { folded, _ in body(folded) } }
+    }
+
+    /// Calls `body` with each folded word of the UTF-8 `bytes` and the byte range it was read from.
+    static func forEachWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, scratch word: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
         word.removeAll(keepingCapacity: true)
-        text.withUTF8 { bytes in
-            func flush() {
-                if !word.isEmpty {
-                    word.withUnsafeBufferPointer(body)
-                    word.removeAll(keepingCapacity: true)
-                }
+        var start = 0
+        func flush(_ end: Int) {
+            if !word.isEmpty {
+                word.withUnsafeBufferPointer { body($0, start..<end) }
+                word.removeAll(keepingCapacity: true)
             }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // A run of lower-case letters and digits is taken whole; a word that is only
-                    // that (most words of French text) goes to `body` from the text, uncopied.
-                    if isLowerOrDigit(byte) {
-                        var end = index + 1
-                        while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
-                        let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                        if word.isEmpty, end == bytes.count || (bytes[end] < 0x80 && !isUpper(bytes[end])) {
-                            body(run)
-                        } else {
-                            word.append(contentsOf: run)
-                        }
-                        index = end
-                        continue
-                    }
-                    if isUpper(byte) { word.append(byte + 0x20) } else { flush() }
-                    index += 1
-                    continue
-                }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                guard index + length <= bytes.count else { break }
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                index += length
-                if (0xC0...0x24F).contains(value) {
-                    let folded = latinFoldBytes[Int(value - 0xC0)]
-                    if folded.isEmpty { flush() } else { word.append(contentsOf: folded) }
-                } else if (0x0300...0x036F).contains(value) {
-                    continue
-                } else if let scalar = Unicode.Scalar(value), let folded = fold(scalar) {
-                    word.append(contentsOf: String(String.UnicodeScalarView(folded)).utf8)
-                } else {
-                    flush()
-                }
-            }
-            flush()
         }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // A run of lower-case letters and digits is taken whole; a word that is only
+                // that (most words of French text) goes to `body` from the text, uncopied.
+                if isLowerOrDigit(byte) {
+                    var end = index + 1
+                    while end < bytes.count, isLowerOrDigit(bytes[end]) { end += 1 }
+                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if word.isEmpty, end == bytes.count || (bytes[end] < 0x80 && !isUpper(bytes[end])) {
+                        body(run, index..<end)
+                    } else {
+                        if word.isEmpty { start = index }
+                        word.append(contentsOf: run)
+                    }
+                    index = end
+                    continue
+                }
+                if isUpper(byte) {
+                    if word.isEmpty { start = index }
+                    word.append(byte + 0x20)
+                } else {
+                    flush(index)
+                }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { break }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            let scalarStart = index
+            index += length
+            if (0xC0...0x24F).contains(value) {
+                let folded = latinFoldBytes[Int(value - 0xC0)]
+                if folded.isEmpty {
+                    flush(scalarStart)
+                } else {
+                    if word.isEmpty { start = scalarStart }
+                    word.append(contentsOf: folded)
+                }
+            } else if (0x0300...0x036F).contains(value) {
+                continue
+            } else if let scalar = Unicode.Scalar(value), let folded = fold(scalar) {
+                if word.isEmpty { start = scalarStart }
+                word.append(contentsOf: String(String.UnicodeScalarView(folded)).utf8)
+            } else {
+                flush(scalarStart)
+            }
+        }
+        flush(index)
     }
 
     private static func isLowerOrDigit(_ byte: UInt8) -> Bool {

@@ -12,12 +12,12 @@ struct QueryEngineTests {
         page.items.map { dataset.record($0).objectValue!["id"]!.stringValue! }
     }
 
-    @Test("every word must match, the last as a prefix, accents ignored")
+    @Test("every word must match, each also as a prefix, accents ignored")
     func words() throws {
         #expect(ids(try search(["q": "culture cellulaire"])) == ["mesprcc"])
         #expect(ids(try search(["q": "BIORÉACT"])).contains("mesprcc"))
         #expect(try search(["q": "cellulaire culture"]).total == 1)
-        #expect(try search(["q": "cultur cellulaire"]).total == 0)
+        #expect(try search(["q": "cultur cellulaire"]).total == 1, "every word matches as a prefix")
     }
 
     @Test("the sector label is searchable")
