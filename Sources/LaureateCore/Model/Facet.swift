@@ -127,10 +127,31 @@ struct Facet: Sendable {
 
 /// Set operations on ascending arrays of record indexes.
 enum SortedIndexes {
+    /// The union of two ascending lists in one walk (a compound's two spellings each match
+    /// thousands of records: sorting them together cost most of such a search).
+    static func merge<Left: RandomAccessCollection<Int32>, Right: RandomAccessCollection<Int32>>(
+        _ lhs: Left, _ rhs: Right
+    ) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(max(lhs.count, rhs.count))
+        var left = lhs.startIndex
+        var right = rhs.startIndex
+        while left < lhs.endIndex, right < rhs.endIndex {
+            let (a, b) = (lhs[left], rhs[right])
+            result.append(min(a, b))
+            if a <= b { left = lhs.index(after: left) }
+            if b <= a { right = rhs.index(after: right) }
+        }
+        result.append(contentsOf: lhs[left...])
+        result.append(contentsOf: rhs[right...])
+        return result
+    }
+
     static func union<List: RandomAccessCollection<Int32>>(_ lists: [List]) -> [Int32] {
         switch lists.count {
         case 0: return []
         case 1: return Array(lists[0])
+        case 2: return merge(lists[0], lists[1])
         default:
             var merged = lists.flatMap { $0 }
             merged.sort()

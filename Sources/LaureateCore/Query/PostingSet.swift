@@ -53,6 +53,20 @@ struct PostingSet: Sendable {
         return .bitmap(bits)
     }
 
+    /// The records in either set.
+    func union(_ lhs: Matches, _ rhs: Matches) -> Matches {
+        switch (lhs, rhs) {
+        case (.list(let left), .list(let right)):
+            return .list(ArraySlice(SortedIndexes.merge(left, right)))
+        case (.bitmap(let bits), .list(let list)), (.list(let list), .bitmap(let bits)):
+            var merged = bits
+            for record in list { merged[Int(record) >> 6] |= 1 << UInt64(record & 63) }
+            return .bitmap(merged)
+        case (.bitmap(let left), .bitmap(let right)):
+            return .bitmap(zip(left, right).map { $0 | $1 })
+        }
+    }
+
     /// The records in every one of `sets`, ascending.
     static func intersection(_ sets: [Matches]) -> [Int32] {
         var lists: [ArraySlice<Int32>] = []

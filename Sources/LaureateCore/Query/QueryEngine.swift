@@ -29,7 +29,7 @@ public enum QueryEngine {
     static func matches(_ filters: QueryFilters, in dataset: Dataset) -> (records: [Int32]?, plans: [TermPlan]) {
         var lists: [[Int32]] = []
         let plans = dataset.search.plan(filters.terms, typos: filters.typos)
-        lists.append(contentsOf: plans.map(\.records))
+        if !plans.isEmpty { lists.append(PostingSet.intersection(plans.map(\.matches))) }
         let facetFilters: [(Dataset.FacetName, [String]?)] = [
             (.sector, filters.sector), (.department, filters.department), (.region, filters.region),
             (.city, filters.city), (.company, filters.company), (.call, filters.call),
@@ -74,10 +74,8 @@ public enum QueryEngine {
         keys.reserveCapacity(records.count)
         switch query.sort {
         case .relevance:
-            let idf = plans.map { dataset.search.idf(matching: $0.records.count) }
-            for record in records {
-                let rank = dataset.search.rank(record: Int(record), plans: plans, idf: idf)
-                keys.append(rank.key(rank: ranks[Int(record)], descending: query.descending))
+            dataset.search.rank(records, plans: plans) { position, rank in
+                keys.append(rank.key(rank: ranks[Int(records[position])], descending: query.descending))
             }
         case .distance:
             let near = query.filters.near!

@@ -83,7 +83,7 @@ extension QueryEngine {
     static func suggestions(for filters: QueryFilters, plans: [TermPlan], in dataset: Dataset) -> SearchSuggestions {
         var suggestions = SearchSuggestions()
         let index = dataset.search
-        for (term, plan) in zip(filters.terms, plans) where plan.records.isEmpty {
+        for (term, plan) in zip(filters.terms, plans) where plan.count == 0 {
             var word = term.word
             let candidates = word.withUTF8 { index.typoCandidates(of: $0, maxDistance: 2, sameFirstLetter: false) }
             let ranked = candidates.map { ($0.distance, -index.postings.matches($0.position).count, $0.position) }.sorted {

@@ -33,13 +33,13 @@ struct SearchIndex: Sendable {
     let wordStarts: [UInt32]
     let postings: PostingSet
     /// Record `r`'s words are `recordWords[recordStarts[r]..<recordStarts[r + 1]]`, fields in `recordMasks`.
-    private let recordStarts: [UInt32]
-    private let recordWords: [UInt32]
-    private let recordMasks: [UInt8]
-    /// Record `r`'s length in words of field `f` is `fieldLengths[r * fieldCount + f]` (at most 255).
-    private let fieldLengths: [UInt8]
-    /// The mean length of each field over the records that have it.
-    let averageFieldLengths: [Double]
+    let recordStarts: [UInt32]
+    let recordWords: [UInt32]
+    let recordMasks: [UInt8]
+    /// By record `r` and field `f`, at `r * fieldCount + f`: the field's weight over its BM25
+    /// length normalisation (its length in words against the field's mean over the records that
+    /// have it).
+    let fieldNorms: [Float]
 
     static let fieldCount = SearchField.allCases.count
 
@@ -93,14 +93,6 @@ struct SearchIndex: Sendable {
         let low = lowerBound(word)
         return low < wordCount && compare(low, word) == 0 ? low : nil
     }
-
-    /// Record `record`'s entries: word positions ascending, with the fields each is in.
-    func entries(of record: Int) -> (words: ArraySlice<UInt32>, masks: ArraySlice<UInt8>) {
-        let range = Int(recordStarts[record])..<Int(recordStarts[record + 1])
-        return (recordWords[range], recordMasks[range])
-    }
-
-    func fieldLength(record: Int, field: Int) -> Int { Int(fieldLengths[record * Self.fieldCount + field]) }
 
     /// Collects the words of records as they are read, then sorts the vocabulary once.
     ///
@@ -192,8 +184,8 @@ struct SearchIndex: Sendable {
                 wordBytes: bytes, wordStarts: starts,
                 postings: postings.build(order: order, recordCount: recordCount),
                 recordStarts: recordStarts, recordWords: recordWords, recordMasks: recordMasks,
-                fieldLengths: fieldLengths,
-                averageFieldLengths: zip(sums, present).map { $1 > 0 ? $0 / $1 : 1 }
+                fieldNorms: SearchIndex.fieldNorms(
+                    lengths: fieldLengths, averages: zip(sums, present).map { $1 > 0 ? $0 / $1 : 1 })
             )
         }
     }

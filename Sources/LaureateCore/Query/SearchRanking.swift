@@ -11,8 +11,43 @@ struct TermPlan: Sendable {
     var typos: [(position: Int, distance: Int)] = []
     /// A hyphenated compound's parts, found when all are in a record.
     var parts: [TermPlan] = []
-    /// The records it matches, ascending.
-    var records: [Int32] = []
+    /// The records it matches.
+    var matches: PostingSet.Matches = .list([])
+    /// How many records it matches.
+    var count = 0
+}
+
+/// A term as ranking reads it for every record: plain values only, so that reading one copies
+/// no array and retains nothing.
+private struct RankedTerm {
+    var exact: Int
+    var range: Range<Int>
+    /// Its typo candidates in `RankingTables.typos`, and its parts in `RankingTables.parts`.
+    var typos: Range<Int>
+    var parts: Range<Int>
+    var idf: Double
+}
+
+/// Every term of a query, flattened for `SearchIndex.rank`.
+private struct RankingTables {
+    var terms: [RankedTerm] = []
+    var parts: [RankedTerm] = []
+    /// Candidate positions with their distances.
+    var typos: [(position: UInt32, distance: Int)] = []
+
+    init(_ plans: [TermPlan], idf: (TermPlan) -> Double) {
+        func flatten(_ plan: TermPlan, parts: Range<Int>, idf: Double) -> RankedTerm {
+            let start = typos.count
+            typos.append(contentsOf: plan.typos.map { (UInt32($0.position), $0.distance) })
+            let range = plan.prefix.isEmpty ? (plan.exact >= 0 ? plan.exact..<plan.exact + 1 : 0..<0) : plan.prefix
+            return RankedTerm(exact: plan.exact, range: range, typos: start..<typos.count, parts: parts, idf: idf)
+        }
+        for plan in plans {
+            let partStart = parts.count
+            for part in plan.parts { parts.append(flatten(part, parts: 0..<0, idf: 0)) }
+            terms.append(flatten(plan, parts: partStart..<parts.count, idf: idf(plan)))
+        }
+    }
 }
 
 /// How well a record matches a query: compared field by field, in the order of `key`.
@@ -50,8 +85,9 @@ extension SearchIndex {
             var plan = plan(word: term.word, typos: typos)
             if !term.parts.isEmpty {
                 plan.parts = term.parts.map { self.plan(word: $0, typos: typos) }
-                let together = PostingSet.intersection(plan.parts.map { .list(ArraySlice($0.records)) })
-                plan.records = SortedIndexes.union([plan.records, together])
+                let together = PostingSet.intersection(plan.parts.map(\.matches))
+                plan.matches = postings.union(plan.matches, .list(ArraySlice(together)))
+                plan.count = plan.matches.count
             }
             return plan
         }
@@ -73,22 +109,63 @@ extension SearchIndex {
                 positions.append(plan.exact)
             }
             if !positions.isEmpty {
-                plan.records = PostingSet.intersection([postings.union(positions)])
+                plan.matches = postings.union(positions)
+                plan.count = plan.matches.count
             }
             return plan
         }
     }
 
-    /// How `record` matches `plans` (every term matches it), each term weighted by `idf`.
-    func rank(record: Int, plans: [TermPlan], idf: [Double]) -> MatchRank {
-        let (words, masks) = entries(of: record)
+    /// How each of `records` matches `plans` (every term matches each): `body` gets each
+    /// record's position in `records` and its rank.
+    ///
+    /// This runs over every match of a broad query, so it reads the index and the terms through
+    /// raw buffers, allocates and retains nothing per record, and takes each field's BM25 length
+    /// normalisation from the table computed at load.
+    func rank(_ records: [Int32], plans: [TermPlan], _ body: (Int, MatchRank) -> Void) {
+        let tables = RankingTables(plans) { idf(matching: $0.count) }
+        recordStarts.withUnsafeBufferPointer { starts in
+            recordWords.withUnsafeBufferPointer { words in
+                recordMasks.withUnsafeBufferPointer { masks in
+                    fieldNorms.withUnsafeBufferPointer { norms in
+                        tables.terms.withUnsafeBufferPointer { terms in
+                            tables.parts.withUnsafeBufferPointer { parts in
+                                tables.typos.withUnsafeBufferPointer { typos in
+                                    let index = RecordWords(words: words, masks: masks, typos: typos)
+                                    for (position, record) in records.enumerated() {
+                                        let entries = Int(starts[Int(record)])..<Int(starts[Int(record) + 1])
+                                        let rank = Self.rank(
+                                            entries, of: index, norms: norms[(Int(record) * Self.fieldCount)...],
+                                            terms: terms, parts: parts)
+                                        body(position, rank)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private struct RecordWords {
+        let words: UnsafeBufferPointer<UInt32>
+        let masks: UnsafeBufferPointer<UInt8>
+        let typos: UnsafeBufferPointer<(position: UInt32, distance: Int)>
+    }
+
+    private static func rank(
+        _ entries: Range<Int>, of index: RecordWords, norms: Slice<UnsafeBufferPointer<Float>>,
+        terms: UnsafeBufferPointer<RankedTerm>, parts: UnsafeBufferPointer<RankedTerm>
+    ) -> MatchRank {
         var rank = MatchRank()
-        var termsPerField = [Int](repeating: 0, count: Self.fieldCount)
-        for (term, plan) in plans.enumerated() {
-            var found = find(plan, words: words, masks: masks)
+        // One byte per field: how many terms were found in it.
+        var termsPerField: UInt64 = 0
+        for term in terms {
+            var found = find(term, entries, of: index)
             if found.mask == 0 {
-                for part in plan.parts {
-                    let piece = find(part, words: words, masks: masks)
+                for part in parts[term.parts] {
+                    let piece = find(part, entries, of: index)
                     found.mask |= piece.mask
                     found.typos += piece.typos
                     found.prefix = found.prefix || piece.prefix
@@ -96,16 +173,29 @@ extension SearchIndex {
             }
             rank.typos += found.typos
             if found.prefix { rank.prefixes += 1 }
-            var weighted = 0.0
-            for field in SearchField.allCases where found.mask & field.mask != 0 {
-                termsPerField[field.rawValue] += 1
-                let length = Double(fieldLength(record: record, field: field.rawValue))
-                weighted += field.weight / (1 - Self.b + Self.b * length / averageFieldLengths[field.rawValue])
+            var weighted: Float = 0
+            var fields = found.mask
+            while fields != 0 {
+                let field = fields.trailingZeroBitCount
+                weighted += norms[norms.startIndex + field]
+                termsPerField &+= 1 << UInt64(field * 8)
+                fields &= fields - 1
             }
-            rank.score += idf[term] * weighted * (Self.k1 + 1) / (weighted + Self.k1)
+            rank.score += term.idf * Double(weighted) * (k1 + 1) / (Double(weighted) + k1)
         }
-        rank.sameField = termsPerField.max() ?? 0
+        var most: UInt64 = 0
+        for field in 0..<fieldCount { most = max(most, termsPerField >> UInt64(field * 8) & 0xFF) }
+        rank.sameField = Int(most)
         return rank
+    }
+
+    /// Each field's weight over its BM25 length normalisation, by record and field (unread where
+    /// a record lacks the field: no term is found in it).
+    static func fieldNorms(lengths: [UInt8], averages: [Double]) -> [Float] {
+        lengths.enumerated().map { slot, length in
+            let field = SearchField.allCases[slot % fieldCount]
+            return Float(field.weight / (1 - b + b * Double(length) / averages[field.rawValue]))
+        }
     }
 
     /// Inverse document frequency of a term found in `count` records, BM25's (never negative).
@@ -113,37 +203,36 @@ extension SearchIndex {
         log(1 + (Double(recordCount) - Double(count) + 0.5) / (Double(count) + 0.5))
     }
 
-    /// The fields in which a record's words match `plan`, its fewest typos and whether it is only
-    /// a prefix match (mask 0: no match).
-    private func find(
-        _ plan: TermPlan, words: ArraySlice<UInt32>, masks: ArraySlice<UInt8>
+    /// The fields in which a record's words (`entries`) match `term`, its fewest typos and
+    /// whether it is only a prefix match (mask 0: no match).
+    private static func find(
+        _ term: RankedTerm, _ entries: Range<Int>, of index: RecordWords
     ) -> (mask: UInt8, typos: Int, prefix: Bool) {
         var mask: UInt8 = 0
         var exact = false
-        let range = plan.prefix.isEmpty ? (plan.exact >= 0 ? plan.exact..<plan.exact + 1 : 0..<0) : plan.prefix
-        if !range.isEmpty {
-            var index = Self.lowerBound(words, UInt32(range.lowerBound))
-            while index < words.endIndex, words[index] < UInt32(range.upperBound) {
-                mask |= masks[index]
-                if Int(words[index]) == plan.exact { exact = true }
-                index += 1
+        if !term.range.isEmpty {
+            var entry = lowerBound(index.words, entries, UInt32(term.range.lowerBound))
+            while entry < entries.upperBound, index.words[entry] < UInt32(term.range.upperBound) {
+                mask |= index.masks[entry]
+                if Int(index.words[entry]) == term.exact { exact = true }
+                entry += 1
             }
         }
         if mask != 0 { return (mask, 0, !exact) }
         var typos = Int.max
-        for candidate in plan.typos {
-            let index = Self.lowerBound(words, UInt32(candidate.position))
-            if index < words.endIndex, words[index] == UInt32(candidate.position) {
-                mask |= masks[index]
+        for candidate in index.typos[term.typos] {
+            let entry = lowerBound(index.words, entries, candidate.position)
+            if entry < entries.upperBound, index.words[entry] == candidate.position {
+                mask |= index.masks[entry]
                 typos = min(typos, candidate.distance)
             }
         }
         return (mask, mask == 0 ? 0 : typos, false)
     }
 
-    private static func lowerBound(_ words: ArraySlice<UInt32>, _ value: UInt32) -> Int {
-        var low = words.startIndex
-        var high = words.endIndex
+    private static func lowerBound(_ words: UnsafeBufferPointer<UInt32>, _ entries: Range<Int>, _ value: UInt32) -> Int {
+        var low = entries.lowerBound
+        var high = entries.upperBound
         while low < high {
             let middle = (low + high) / 2
             if words[middle] < value { low = middle + 1 } else { high = middle }

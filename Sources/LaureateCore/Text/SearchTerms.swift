@@ -31,39 +31,60 @@ public enum SearchTerms {
     ) {
         var text = text
         text.withUTF8 { bytes in
-            var parts = 0
-            var compoundStart = 0
-            var compoundEnd = 0
-            var nextPartStart = -1
-            func finishCompound() {
-                if parts >= 2 { joined.withUnsafeBufferPointer { body($0, compoundStart..<compoundEnd, .joined(parts: parts)) } }
-                parts = 0
-                joined.removeAll(keepingCapacity: true)
-            }
+            var compound = Compound()
             TextFolding.forEachWord(bytes, scratch: &word) { folded, span in
-                if parts > 0, span.lowerBound != nextPartStart { finishCompound() }
-                if apostropheLength(bytes, at: span.upperBound) > 0, isElision(folded) {
-                    finishCompound()
-                    body(folded, span, .elided)
-                    return
-                }
-                // A hyphen, or an apostrophe inside a name (`Sil'tronix`), links a compound.
-                let hyphen = max(hyphenLength(bytes, at: span.upperBound), apostropheLength(bytes, at: span.upperBound))
-                if parts > 0 || hyphen > 0 {
-                    if parts == 0 { compoundStart = span.lowerBound }
-                    joined.append(contentsOf: folded)
-                    parts += 1
-                    compoundEnd = span.upperBound
-                }
-                body(folded, span, .word)
-                if hyphen > 0 {
-                    nextPartStart = span.upperBound + hyphen
-                } else if parts > 0 {
-                    finishCompound()
-                }
+                read(folded, span, in: bytes, compound: &compound, joined: &joined, body)
             }
-            finishCompound()
+            finish(&compound, joined: &joined, body)
         }
+    }
+
+    /// The hyphenated compound being read: how many parts so far, where it starts and ends, and
+    /// where its next part would start.
+    private struct Compound {
+        var parts = 0
+        var start = 0
+        var end = 0
+        var nextPartStart = -1
+    }
+
+    // Static functions over explicit `inout` state rather than closures over local variables:
+    // this runs for every word of every record at load, and a captured variable costs a runtime
+    // exclusivity check per access.
+    private static func read(
+        _ folded: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>,
+        compound: inout Compound, joined: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Kind) -> Void
+    ) {
+        if compound.parts > 0, span.lowerBound != compound.nextPartStart { finish(&compound, joined: &joined, body) }
+        if apostropheLength(bytes, at: span.upperBound) > 0, isElision(folded) {
+            finish(&compound, joined: &joined, body)
+            body(folded, span, .elided)
+            return
+        }
+        // A hyphen, or an apostrophe inside a name (`Sil'tronix`), links a compound.
+        let link = max(hyphenLength(bytes, at: span.upperBound), apostropheLength(bytes, at: span.upperBound))
+        if compound.parts > 0 || link > 0 {
+            if compound.parts == 0 { compound.start = span.lowerBound }
+            joined.append(contentsOf: folded)
+            compound.parts += 1
+            compound.end = span.upperBound
+        }
+        body(folded, span, .word)
+        if link > 0 {
+            compound.nextPartStart = span.upperBound + link
+        } else if compound.parts > 0 {
+            finish(&compound, joined: &joined, body)
+        }
+    }
+
+    private static func finish(
+        _ compound: inout Compound, joined: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Kind) -> Void
+    ) {
+        if compound.parts >= 2 {
+            joined.withUnsafeBufferPointer { body($0, compound.start..<compound.end, .joined(parts: compound.parts)) }
+        }
+        compound.parts = 0
+        joined.removeAll(keepingCapacity: true)
     }
 
     /// The words of a query: elisions dropped, a compound as one term with its parts, a term

@@ -38,12 +38,6 @@ public enum TextFolding {
     ) {
         word.removeAll(keepingCapacity: true)
         var start = 0
-        func flush(_ end: Int) {
-            if !word.isEmpty {
-                word.withUnsafeBufferPointer { body($0, start..<end) }
-                word.removeAll(keepingCapacity: true)
-            }
-        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -67,7 +61,7 @@ public enum TextFolding {
                     if word.isEmpty { start = index }
                     word.append(byte + 0x20)
                 } else {
-                    flush(index)
+                    flush(&word, start..<index, body)
                 }
                 index += 1
                 continue
@@ -81,7 +75,7 @@ public enum TextFolding {
             if (0xC0...0x24F).contains(value) {
                 let folded = latinFoldBytes[Int(value - 0xC0)]
                 if folded.isEmpty {
-                    flush(scalarStart)
+                    flush(&word, start..<scalarStart, body)
                 } else {
                     if word.isEmpty { start = scalarStart }
                     word.append(contentsOf: folded)
@@ -92,10 +86,20 @@ public enum TextFolding {
                 if word.isEmpty { start = scalarStart }
                 word.append(contentsOf: String(String.UnicodeScalarView(folded)).utf8)
             } else {
-                flush(scalarStart)
+                flush(&word, start..<scalarStart, body)
             }
         }
-        flush(index)
+        flush(&word, start..<index, body)
+    }
+
+    /// Hands the word built so far to `body`, then empties it (a static function, not a closure
+    /// over `word`, so that no access to it needs a runtime exclusivity check).
+    private static func flush(
+        _ word: inout [UInt8], _ span: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        guard !word.isEmpty else { return }
+        word.withUnsafeBufferPointer { body($0, span) }
+        word.removeAll(keepingCapacity: true)
     }
 
     private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
