@@ -64,7 +64,7 @@ public enum QueryEngine {
     /// Each match gets one 64-bit key that orders it: for `relevance`, the ranking rules of
     /// `MatchRank` over the `project` rank (which stands for the record: `Dataset.projectOrder`
     /// maps it back); otherwise the rank of the sort field (records lacking it last) or the
-    /// distance in metres, over the record number. Only the requested page is selected when it is
+    /// distance, over the record number. Only the requested page is selected when it is
     /// small against the matches, so a broad query does not sort everything it found.
     public static func search(_ query: SearchQuery, in dataset: Dataset) -> SearchPage {
         let (found, plans) = matches(query.filters, in: dataset)
@@ -79,9 +79,11 @@ public enum QueryEngine {
             }
         case .distance:
             let near = query.filters.near!
+            // Millimetres (at most 2 × 10¹⁰, in the key's 40 bits), so that distances shown rounded
+            // to the metre are in order too.
             for record in records {
-                let metres = UInt64((dataset.locations.distance(Int(record), from: near) ?? 0) * 1000)
-                keys.append((query.descending ? UInt64(UInt32.max) - metres : metres) << 24 | UInt64(record))
+                let millimetres = UInt64((dataset.locations.distance(Int(record), from: near) ?? 0) * 1_000_000)
+                keys.append((query.descending ? (1 << 40) - 1 - millimetres : millimetres) << 24 | UInt64(record))
             }
         default:
             let present = presence(of: query.sort, in: dataset)
