@@ -260,9 +260,9 @@ _laureatectl_get() {
 
 _laureatectl_search() {
     repeating_flags=()
-    non_repeating_flags=(--all -j --json --seq --version -h --help)
-    repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(-q --q --fields -n --limit --offset --sort --socket -o --output --color --csv-separator --timeout --wait)
+    non_repeating_flags=(--no-typos --highlight --all -j --json --seq --version -h --help)
+    repeating_options=(--sector --region --department --city --company --call --facet)
+    non_repeating_options=(-q --q --jobs --investment --aid --near --km --fields -n --limit --offset --sort --socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options -1
 
     # Offer option value completions
@@ -290,6 +290,21 @@ _laureatectl_search() {
     '--call')
         return
         ;;
+    '--jobs')
+        return
+        ;;
+    '--investment')
+        return
+        ;;
+    '--aid')
+        return
+        ;;
+    '--near')
+        return
+        ;;
+    '--km')
+        return
+        ;;
     '--fields')
         __laureatectl_add_completions -W 'id'$'\n''project'$'\n''title'$'\n''company'$'\n''city'$'\n''department'$'\n''region'$'\n''sector'$'\n''summary'$'\n''jobs'$'\n''investment_eur'$'\n''aid_eur'$'\n''call'$'\n''announced'$'\n''sources'$'\n''notes'$'\n''derived'
         return
@@ -301,7 +316,11 @@ _laureatectl_search() {
         return
         ;;
     '--sort')
-        __laureatectl_add_completions -W 'relevance'$'\n''-relevance'$'\n''project'$'\n''-project'$'\n''jobs'$'\n''-jobs'$'\n''investment'$'\n''-investment'$'\n''aid'$'\n''-aid'
+        __laureatectl_add_completions -W 'relevance'$'\n''-relevance'$'\n''project'$'\n''-project'$'\n''jobs'$'\n''-jobs'$'\n''investment'$'\n''-investment'$'\n''aid'$'\n''-aid'$'\n''distance'$'\n''-distance'
+        return
+        ;;
+    '--facet')
+        __laureatectl_add_completions -W 'sector'$'\n''region'$'\n''department'$'\n''call'
         return
         ;;
     '--socket')
@@ -332,9 +351,9 @@ _laureatectl_search() {
 
 _laureatectl_stats() {
     repeating_flags=()
-    non_repeating_flags=(-j --json --seq --version -h --help)
+    non_repeating_flags=(--no-typos -j --json --seq --version -h --help)
     repeating_options=(--sector --region --department --city --company --call)
-    non_repeating_options=(--by --figure -q --q --socket -o --output --color --csv-separator --timeout --wait)
+    non_repeating_options=(--by --figure -q --q --jobs --investment --aid --near --km --socket -o --output --color --csv-separator --timeout --wait)
     __laureatectl_offer_flags_options 0
 
     # Offer option value completions
@@ -368,6 +387,21 @@ _laureatectl_stats() {
         return
         ;;
     '--call')
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--investment')
+        return
+        ;;
+    '--aid')
+        return
+        ;;
+    '--near')
+        return
+        ;;
+    '--km')
         return
         ;;
     '--socket')

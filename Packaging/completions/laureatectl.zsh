@@ -120,24 +120,33 @@ _laureatectl_search() {
     local -ar ___sector=('sante' 'agroalimentaire' 'electronique' 'intrants' '5g')
     local -ar ___department=('01' '02' '03' '04' '05' '06' '07' '08' '09' '10' '11' '12' '13' '14' '15' '16' '17' '18' '19' '21' '22' '23' '24' '25' '26' '27' '28' '29' '2A' '2B' '30' '31' '32' '33' '34' '35' '36' '37' '38' '39' '40' '41' '42' '43' '44' '45' '46' '47' '48' '49' '50' '51' '52' '53' '54' '55' '56' '57' '58' '59' '60' '61' '62' '63' '64' '65' '66' '67' '68' '69' '70' '71' '72' '73' '74' '75' '76' '77' '78' '79' '80' '81' '82' '83' '84' '85' '86' '87' '88' '89' '90' '91' '92' '93' '94' '95' '971' '972' '973' '974' '976')
     local -ar ___fields=('id' 'project' 'title' 'company' 'city' 'department' 'region' 'sector' 'summary' 'jobs' 'investment_eur' 'aid_eur' 'call' 'announced' 'sources' 'notes' 'derived')
-    local -ar ___sort=('relevance' '-relevance' 'project' '-project' 'jobs' '-jobs' 'investment' '-investment' 'aid' '-aid')
+    local -ar ___sort=('relevance' '-relevance' 'project' '-project' 'jobs' '-jobs' 'investment' '-investment' 'aid' '-aid' 'distance' '-distance')
+    local -ar ___facet=('sector' 'region' 'department' 'call')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
     local -ar ___wait=('500ms' '5s' '1min' 'infinity')
     local -ar arg_specs=(
-        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; each may be a prefix; typos forgiven from 5 letters).]:q:'
         '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:{__laureatectl_complete "${___sector[@]}"}'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
         '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:{__laureatectl_complete "${___department[@]}"}'
         '*--city[City (repeatable).]:city:'
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--jobs[Jobs from MIN to MAX\: 10..50, 100.. or ..20.]:range:'
+        '--investment[Investment in euros from MIN to MAX, e.g. 1000000..]:range:'
+        '--aid[Aid in euros from MIN to MAX, e.g. ..500000]:range:'
+        '--near[Laureates near a point\: latitude,longitude, e.g. 47.21,-1.55.]:lat,lon:'
+        '--km[Radius of --near in km (default 10).]:km:'
+        '--no-typos[Match words only as typed or as prefixes, without typo tolerance.]'
         '--fields[Fields to show, comma-separated, e.g. id,company,jobs; the daemon sends only those, and an unknown value is null or an empty cell, never dropped.]:names:{__laureatectl_complete "${___fields[@]}"}'
         '*:words:'
         '(-n --limit)'{-n,--limit}'[Results per page (1…1000).]:limit:'
         '--offset[Results to skip (0 or more).]:offset:'
-        '--sort[Order\: relevance, project, jobs, investment, aid; prefix - for descending.]:sort:{__laureatectl_complete "${___sort[@]}"}'
+        '--sort[Order\: relevance, project, jobs, investment, aid, distance (with --near); prefix - for descending.]:sort:{__laureatectl_complete "${___sort[@]}"}'
+        '*--facet[Also count the results by sector, region, department or call (repeatable).]:facet:{__laureatectl_complete "${___facet[@]}"}'
+        '--highlight[Add each item'\''s matched spans (--json, --output jsonl); a terminal shows them in bold.]'
         '--all[Page through every result (with --json, one page per line).]'
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
@@ -168,13 +177,19 @@ _laureatectl_stats() {
     local -ar arg_specs=(
         '--by[Group by sector, region, department or call; two, comma-separated (sector,region), for a cross-table.]:by:{__laureatectl_complete "${___by[@]}"}'
         '--figure[jobs, investment or aid\: that figure'\''s sum, min, median, mean and max (or its sum per cell of a cross-table).]:figure:{__laureatectl_complete "${___figure[@]}"}'
-        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; the last word may be a prefix).]:q:'
+        '(-q --q)'{-q,--q}'[Words to find (accent- and case-insensitive; each may be a prefix; typos forgiven from 5 letters).]:q:'
         '*--sector[Sector id or label\: sante, agroalimentaire, electronique, intrants, 5g (repeatable).]:sector:{__laureatectl_complete "${___sector[@]}"}'
         '*--region[Region name, e.g. bretagne (repeatable).]:region:'
         '*--department[Département INSEE code, e.g. 44, 2A (repeatable).]:department:{__laureatectl_complete "${___department[@]}"}'
         '*--city[City (repeatable).]:city:'
         '*--company[Company (repeatable).]:company:'
         '*--call[Call id, e.g. relocalisation (repeatable).]:call:'
+        '--jobs[Jobs from MIN to MAX\: 10..50, 100.. or ..20.]:range:'
+        '--investment[Investment in euros from MIN to MAX, e.g. 1000000..]:range:'
+        '--aid[Aid in euros from MIN to MAX, e.g. ..500000]:range:'
+        '--near[Laureates near a point\: latitude,longitude, e.g. 47.21,-1.55.]:lat,lon:'
+        '--km[Radius of --near in km (default 10).]:km:'
+        '--no-typos[Match words only as typed or as prefixes, without typo tolerance.]'
         '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
         '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
         '(-j --json)'{-j,--json}'[Same as --output json.]'

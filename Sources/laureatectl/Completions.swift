@@ -3,7 +3,7 @@ import LaureateCore
 
 /// What the shell completions offer beyond option names: fixed values, and the daemon's ids.
 enum Completions {
-    static let sortKeys = ["relevance", "project", "jobs", "investment", "aid"].flatMap { [$0, "-" + $0] }
+    static let sortKeys = ["relevance", "project", "jobs", "investment", "aid", "distance"].flatMap { [$0, "-" + $0] }
 
     static let dimensions: [String] = {
         let names = StatsDimension.allCases.map(\.rawValue)

@@ -13,7 +13,7 @@ struct FilterOptions: ParsableArguments {
     // A value may start with `-` (`--q -laser`): `LaureateCtl.joiningDashValues` sees to it.
     @Option(
         name: [.short, .long],
-        help: "Words to find (accent- and case-insensitive; the last word may be a prefix).")
+        help: "Words to find (accent- and case-insensitive; each may be a prefix; typos forgiven from 5 letters).")
     var q: String?
     @Option(
         help: ArgumentHelp("Sector id or label: sante, agroalimentaire, electronique, intrants, 5g (repeatable)."),
@@ -31,6 +31,7 @@ struct FilterOptions: ParsableArguments {
     var company: [String] = []
     @Option(help: "Call id, e.g. relocalisation (repeatable).")
     var call: [String] = []
+    @OptionGroup var refine: RefineOptions
 
     func validate() throws {
         for value in sector where Self.sectorID(value) == nil {
@@ -79,6 +80,7 @@ struct FilterOptions: ParsableArguments {
             if values.count == 1 { params[name] = .string(values[0]) }
             if values.count > 1 { params[name] = .array(values.map(JSONValue.string)) }
         }
+        refine.add(to: &params)
         return params
     }
 }
@@ -199,9 +201,15 @@ struct Search: ParsableCommand {
     var limit: Int?
     @Option(help: "Results to skip (0 or more).") var offset: Int?
     @Option(
-        help: "Order: relevance, project, jobs, investment, aid; prefix - for descending.",
+        help: "Order: relevance, project, jobs, investment, aid, distance (with --near); prefix - for descending.",
         completion: .list(Completions.sortKeys))
     var sort: String?
+    @Option(
+        help: "Also count the results by sector, region, department or call (repeatable).",
+        completion: .list(StatsDimension.allCases.map(\.rawValue)))
+    var facet: [String] = []
+    @Flag(help: "Add each item's matched spans (--json, --output jsonl); a terminal shows them in bold.")
+    var highlight = false
     @Flag(help: "Page through every result (with --json, one page per line).") var all = false
     @OptionGroup var global: GlobalOptions
 
@@ -213,6 +221,9 @@ struct Search: ParsableCommand {
         if filters.q != nil, !words.isEmpty {
             throw ValidationError("give the words once: as arguments or with --q, not both")
         }
+        for name in facet where StatsDimension(rawValue: name) == nil {
+            throw ValidationError("--facet takes sector, region, department or call, not '\(name)'")
+        }
     }
 
     func run() throws {
@@ -223,6 +234,10 @@ struct Search: ParsableCommand {
         fields.add(to: &params)
         if let limit { params["limit"] = .number(JSONNumber(Int64(limit))) }
         if let sort { params["sort"] = .string(sort) }
+        if !facet.isEmpty { params["facets"] = .array(facet.map(JSONValue.string)) }
+        // A terminal marks the matched words; machine formats carry the spans when asked.
+        let marked = global.format == .human && session.terminal.colour && params["q"] != nil
+        if highlight || marked { params["highlight"] = true }
         var next: Int? = offset ?? 0
         let connection = try session.connect(timeout: global.timeout.seconds)
         var rows: [JSONObject] = []
@@ -270,6 +285,7 @@ struct Search: ParsableCommand {
             let nextOffset = all ? nil : lastPage["next_offset"]?.integerValue
             session.printFooter(
                 Self.footer(offset: all ? 0 : offset ?? 0, shown: rows.count, total: total, next: nextOffset))
+            SearchNotes.print(facetsAndSuggestionsOf: lastPage, session: session)
         }
     }
 

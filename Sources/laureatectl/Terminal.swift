@@ -200,9 +200,10 @@ enum Format {
     }
 
     /// An aligned table that fits `maxWidth`: the widest flexible column gives way first.
+    /// `marks[row][column]` are character ranges of a cell shown in bold (what a search matched).
     static func table(
         header: [String], rows: [[String]], rightAligned: Set<Int> = [], flexible: Set<Int> = [], maxWidth: Int,
-        terminal: Terminal
+        terminal: Terminal, marks: [[[Range<Int>]]] = []
     ) -> String {
         var widths = header.map(width)
         for row in rows {
@@ -217,12 +218,34 @@ enum Format {
             widths[widest] -= 1
             total -= 1
         }
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], marks: [[Range<Int>]]) -> String {
             cells.enumerated().map { index, cell in
-                pad(fit(cell, widths[index]), widths[index], right: rightAligned.contains(index))
+                let shown = fit(cell, widths[index])
+                let padding = String(repeating: " ", count: max(0, widths[index] - width(shown)))
+                let styled = index < marks.count ? emphasised(shown, marks[index], terminal: terminal) : shown
+                return rightAligned.contains(index) ? padding + styled : styled + padding
             }.joined(separator: String(repeating: " ", count: separator)).trimmingTrailingSpaces()
         }
-        return ([terminal.bold(line(header))] + rows.map(line)).joined(separator: "\n")
+        let body = rows.enumerated().map { line($1, marks: $0 < marks.count ? marks[$0] : []) }
+        return ([terminal.bold(line(header, marks: []))] + body).joined(separator: "\n")
+    }
+
+    /// `text` with the characters in `ranges` in bold (those cut off by `fit` simply not shown).
+    static func emphasised(_ text: String, _ ranges: [Range<Int>], terminal: Terminal) -> String {
+        guard terminal.colour, !ranges.isEmpty else { return text }
+        var result = ""
+        var run = ""
+        var inMark = false
+        for (offset, character) in text.enumerated() {
+            let marked = ranges.contains { $0.contains(offset) }
+            if marked != inMark {
+                result += inMark ? terminal.bold(run) : run
+                run = ""
+                inMark = marked
+            }
+            run.append(character)
+        }
+        return result + (inMark ? terminal.bold(run) : run)
     }
 
     /// A horizontal bar of `value` out of `maximum`, `width` columns at most, in eighths.

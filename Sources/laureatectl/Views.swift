@@ -195,21 +195,18 @@ enum StatsView {
 /// Lists shown as aligned tables and bar charts.
 enum Tables {
     static func laureates(_ records: [JSONObject], terminal: Terminal) -> String {
+        let columns = ["id", "project", "company", "sector", "department", "city"]
+        let withDistance = records.contains { $0["distance_km"] != nil }
         let rows = records.map { object -> [String] in
-            [
-                object["id"]?.stringValue ?? "",
-                object["project"]?.stringValue ?? "",
-                object["company"]?.stringValue ?? "",
-                object["sector"]?.stringValue ?? "",
-                object["department"]?.stringValue ?? "",
-                object["city"]?.stringValue ?? "",
-                object["jobs"]?.integerValue.map(Format.grouped) ?? "",
-            ]
+            columns.map { object[$0]?.stringValue ?? "" } + [object["jobs"]?.integerValue.map(Format.grouped) ?? ""]
+                + (withDistance ? [object["distance_km"]?.doubleValue.map(SearchNotes.kilometres) ?? ""] : [])
         }
         return Format.table(
-            header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"], rows: rows, rightAligned: [6],
+            header: ["ID", "PROJECT", "COMPANY", "SECTOR", "DEP", "CITY", "JOBS"] + (withDistance ? ["KM"] : []),
+            rows: rows, rightAligned: withDistance ? [6, 7] : [6],
             // Never the id: a cut id cannot be pasted into `laureatectl get`.
-            flexible: [1, 2, 5], maxWidth: terminal.tableWidth(), terminal: terminal)
+            flexible: [1, 2, 5], maxWidth: terminal.tableWidth(), terminal: terminal,
+            marks: records.map { SearchNotes.marks($0, columns: columns) })
     }
 
     /// Records with the columns `--fields` chose, headed by their names: figures grouped and
