@@ -55,6 +55,9 @@ public struct QueryFilters: Sendable, Equatable {
 
     public init() {}
 
+    /// The most distinct words a `q` may have.
+    public static let maximumTerms = 64
+
     /// The parameter names these filters read.
     public static let parameterNames = [
         "q", "typos", "sector", "region", "department", "city", "company", "call", "jobs", "investment_eur",
@@ -68,6 +71,12 @@ public struct QueryFilters: Sendable, Equatable {
                 throw .invalidParam(name: "q", reason: "expected a string, got \(q.typeName)")
             }
             terms = SearchTerms.queryTerms(text)
+            // Each distinct word costs a walk of the vocabulary for its typos: bounded, so that one
+            // request cannot hold a thread for seconds.
+            guard terms.count <= Self.maximumTerms else {
+                throw .invalidParam(
+                    name: "q", reason: "\(terms.count) distinct words; a search takes at most \(Self.maximumTerms)")
+            }
         }
         typos = try boolean(params, "typos", default: true)
         sector = try Self.values(params, "sector")

@@ -102,15 +102,19 @@ extension SearchIndex {
             let allowed = typos ? TypoTolerance.allowed(for: bytes) : 0
             let prefix = plan.prefix
             plan.typos = typoCandidates(of: bytes, maxDistance: allowed).filter { !prefix.contains($0.position) }
-            var positions = plan.typos.map(\.position)
+            var matches: PostingSet.Matches?
             if !plan.prefix.isEmpty {
-                positions.append(contentsOf: plan.prefix)
+                matches = postings.union(plan.prefix)
             } else if plan.exact >= 0 {
-                positions.append(plan.exact)
+                matches = postings.matches(plan.exact)
             }
-            if !positions.isEmpty {
-                plan.matches = postings.union(positions)
-                plan.count = plan.matches.count
+            if !plan.typos.isEmpty {
+                let typos = postings.union(plan.typos.lazy.map(\.position))
+                matches = matches.map { postings.union($0, typos) } ?? typos
+            }
+            if let matches {
+                plan.matches = matches
+                plan.count = matches.count
             }
             return plan
         }

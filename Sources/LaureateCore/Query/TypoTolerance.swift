@@ -34,9 +34,20 @@ extension SearchIndex {
             bounds = prefixRange(UnsafeBufferPointer(rebasing: query[0..<1]))
         }
         // rows[d * width + j]: the distance between the candidate's first d letters and query[..<j].
-        var rows = [Int](repeating: 0, count: width)
-        for column in 0..<width { rows[column] = column }
-        return wordBytes.withUnsafeBufferPointer { bytes in
+        // A row past depth query.count + maxDistance + 1 is never needed (its minimum is above
+        // maxDistance by then), so the table has a fixed size, on the stack when small.
+        let depths = query.count + maxDistance + 2
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: depths * width) { rows in
+            for column in 0..<width { rows[column] = column }
+            return walk(query, maxDistance: maxDistance, bounds: bounds, rows: rows, width: width, depths: depths)
+        }
+    }
+
+    private func walk(
+        _ query: UnsafeBufferPointer<UInt8>, maxDistance: Int, bounds: Range<Int>, rows: UnsafeMutableBufferPointer<Int>,
+        width: Int, depths: Int
+    ) -> [(position: Int, distance: Int)] {
+        wordBytes.withUnsafeBufferPointer { bytes in
             // The previous word's bytes, as far as its rows are still valid.
             var previousStart = 0
             var previousLength = 0
@@ -49,12 +60,13 @@ extension SearchIndex {
                 while shared < min(previousLength, length), bytes[previousStart + shared] == bytes[start + shared] {
                     shared += 1
                 }
-                if rows.count < (length + 1) * width {
-                    rows.append(contentsOf: repeatElement(0, count: (length + 1) * width - rows.count))
-                }
                 var pruned = 0
                 if shared < length {
                     for depth in (shared + 1)...length {
+                        guard depth < depths else {
+                            pruned = depth
+                            break
+                        }
                         let letter = bytes[start + depth - 1]
                         let row = depth * width
                         let above = row - width

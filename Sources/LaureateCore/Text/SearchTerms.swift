@@ -102,6 +102,12 @@ public enum SearchTerms {
                 terms.append(SearchTerm(word: word, parts: parts))
             }
         }
+        // Few terms, the common case, are compared in place; a hashed set costs two allocations.
+        guard terms.count > 16 else {
+            var unique: [SearchTerm] = []
+            for term in terms where !unique.contains(term) { unique.append(term) }
+            return unique
+        }
         var seen: Set<SearchTerm> = []
         return terms.filter { seen.insert($0).inserted }
     }
