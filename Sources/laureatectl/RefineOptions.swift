@@ -18,15 +18,19 @@ struct RefineOptions: ParsableArguments {
     func validate() throws {
         for (flag, value) in [("--jobs", jobs), ("--investment", investment), ("--aid", aid)] {
             if let value, Self.range(value) == nil {
-                throw ValidationError("\(flag) takes MIN..MAX, MIN.. or ..MAX with whole numbers, MIN ≤ MAX; not '\(value)'")
+                throw ValidationError(
+                    "\(flag) takes MIN..MAX, MIN.. or ..MAX with whole numbers, MIN ≤ MAX; not '\(value)'")
             }
         }
         if let near, Self.point(near) == nil {
-            throw ValidationError("--near takes latitude,longitude in degrees (-90…90, -180…180), e.g. 47.21,-1.55; not '\(near)'")
+            throw ValidationError(
+                "--near takes latitude,longitude in degrees (-90…90, -180…180), e.g. 47.21,-1.55; not '\(near)'")
         }
         if let km {
             guard near != nil else { throw ValidationError("--km is the radius of --near: give --near too") }
-            guard km > 0, km <= 20_038 else { throw ValidationError("--km must be above 0 and at most 20038, not \(km)") }
+            guard km > 0, km <= 20_038 else {
+                throw ValidationError("--km must be above 0 and at most 20038, not \(km)")
+            }
         }
     }
 

@@ -38,7 +38,8 @@ enum SearchNotes {
         for word in suggestions["words"]?.arrayValue ?? [] {
             guard let object = word.objectValue, let typed = object["word"]?.stringValue else { continue }
             let options = (object["did_you_mean"]?.arrayValue ?? []).compactMap(\.stringValue)
-            session.printFooter("no laureate has '\(Format.visible(typed))'; did you mean \(options.joined(separator: ", "))?")
+            session.printFooter(
+                "no laureate has '\(Format.visible(typed))'; did you mean \(options.joined(separator: ", "))?")
         }
         for filter in suggestions["filters"]?.arrayValue ?? [] {
             guard let object = filter.objectValue, let total = object["total"]?.integerValue else { continue }
@@ -46,7 +47,8 @@ enum SearchNotes {
             for (name, value) in object where name != "q" && name != "total" {
                 let option = "--\(name) '\(Format.visible(value.stringValue ?? ""))'"
                 let words = rest.isEmpty ? "" : " '\(Format.visible(rest))'"
-                session.printFooter("try: laureatectl search\(words) \(option) (\(total) \(total == 1 ? "laureate" : "laureates"))")
+                session.printFooter(
+                    "try: laureatectl search\(words) \(option) (\(total) \(total == 1 ? "laureate" : "laureates"))")
             }
         }
     }

@@ -64,7 +64,8 @@ public struct DatasetBuilder {
         search.add(record.title, record: index, field: .title)
         search.add(record.company, record: index, field: .company)
         search.add(record.city, record: index, field: .city)
-        search.add(record.department.flatMap { departments.department(code: $0)?.name }, record: index, field: .department)
+        search.add(
+            record.department.flatMap { departments.department(code: $0)?.name }, record: index, field: .department)
         search.add(record.region, record: index, field: .region)
         search.add(record.summary, record: index, field: .summary)
         search.add(record.sector.flatMap { program.sectorLabels[$0] }, record: index, field: .sector)

@@ -161,7 +161,9 @@ public enum OpenRPCDocument {
                                 "type": "array",
                                 "items": [
                                     "type": "object", "required": ["word", "did_you_mean"],
-                                    "properties": ["word": string, "did_you_mean": ["type": "array", "items": string]],
+                                    "properties": [
+                                        "word": string, "did_you_mean": ["type": "array", "items": string],
+                                    ],
                                 ],
                             ],
                             "filters": [

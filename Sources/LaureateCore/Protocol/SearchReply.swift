@@ -12,7 +12,11 @@ enum SearchReply {
         }
         if let highlights = page.highlights {
             let fields = highlights[item].map { field in
-                (field.field, JSONValue.array(field.spans.map { [.number(JSONNumber(Int64($0.start))), .number(JSONNumber(Int64($0.end)))] }))
+                (
+                    field.field,
+                    JSONValue.array(
+                        field.spans.map { [.number(JSONNumber(Int64($0.start))), .number(JSONNumber(Int64($0.end)))] })
+                )
             }
             members.append(("highlight", .object(JSONObject(fields))))
         }

@@ -38,7 +38,9 @@ extension QueryEngine {
     /// The matched spans of record `record`'s searched texts.
     static func highlight(record: Int, plans: [TermPlan], in dataset: Dataset) -> [FieldSpans] {
         guard let object = dataset.record(record).objectValue else { return [] }
-        let departmentName = object["department"]?.stringValue.flatMap { DepartmentTable.embedded.department(code: $0)?.name }
+        let departmentName = object["department"]?.stringValue.flatMap {
+            DepartmentTable.embedded.department(code: $0)?.name
+        }
         let sectorLabel = object["sector"]?.stringValue.flatMap(Sector.init(rawValue:)).flatMap {
             dataset.program.sectorLabels[$0]
         }
@@ -86,9 +88,10 @@ extension QueryEngine {
         for (term, plan) in zip(filters.terms, plans) where plan.count == 0 {
             var word = term.word
             let candidates = word.withUTF8 { index.typoCandidates(of: $0, maxDistance: 2, sameFirstLetter: false) }
-            let ranked = candidates.map { ($0.distance, -index.postings.matches($0.position).count, $0.position) }.sorted {
-                $0 < $1
-            }
+            let ranked = candidates.map { ($0.distance, -index.postings.matches($0.position).count, $0.position) }
+                .sorted {
+                    $0 < $1
+                }
             if !ranked.isEmpty {
                 suggestions.words.append(.init(word: term.word, didYouMean: ranked.prefix(3).map { index.word($0.2) }))
             }
@@ -118,7 +121,9 @@ extension QueryEngine {
     /// The filters that `phrase` (folded words) names: a region, a département, a sector.
     private static func namedFilters(_ phrase: String, in dataset: Dataset) -> [(String, String)] {
         var named: [(String, String)] = []
-        if let id = dataset.facets.region.valueID(for: phrase) { named.append(("region", dataset.facets.region.value(Int(id)))) }
+        if let id = dataset.facets.region.valueID(for: phrase) {
+            named.append(("region", dataset.facets.region.value(Int(id))))
+        }
         for department in DepartmentTable.embedded.departments where TextFolding.key(department.name) == phrase {
             named.append(("department", department.code))
         }

@@ -167,7 +167,9 @@ struct SearchIndex: Sendable {
             for record in 0..<recordStarts.count - 1 {
                 let range = Int(recordStarts[record])..<Int(recordStarts[record + 1])
                 pairs.removeAll(keepingCapacity: true)
-                for entry in range { pairs.append(UInt64(position[Int(recordWords[entry])]) << 8 | UInt64(recordMasks[entry])) }
+                for entry in range {
+                    pairs.append(UInt64(position[Int(recordWords[entry])]) << 8 | UInt64(recordMasks[entry]))
+                }
                 pairs.sort()
                 for (offset, pair) in zip(range, pairs) {
                     recordWords[offset] = UInt32(pair >> 8)

@@ -99,7 +99,9 @@ public struct QueryFilters: Sendable, Equatable {
     }
 
     /// `{"min": n, "max": n}`, either bound optional but not both.
-    private static func range(_ params: JSONObject, _ name: String, _ figure: Dataset.Figure) throws(QueryError)
+    private static func range(
+        _ params: JSONObject, _ name: String, _ figure: Dataset.Figure
+    ) throws(QueryError)
         -> FigureRange?
     {
         guard let value = params[name] else { return nil }
@@ -272,7 +274,8 @@ extension StatsDimension {
         case .array(let elements) where counts.contains(elements.count): names = elements
         case .array(let elements):
             throw .invalidParam(
-                name: name, reason: "expected \(counts.lowerBound) to \(counts.upperBound) dimensions, got \(elements.count)")
+                name: name,
+                reason: "expected \(counts.lowerBound) to \(counts.upperBound) dimensions, got \(elements.count)")
         default:
             throw .invalidParam(name: name, reason: "expected a dimension or an array of them, got \(value.typeName)")
         }
@@ -280,7 +283,8 @@ extension StatsDimension {
         for element in names {
             guard let text = element.stringValue, let dimension = Self(rawValue: text) else {
                 throw .invalidParam(
-                    name: name, reason: "expected one of sector, region, department, call, got \(JSONWriter.string(element))")
+                    name: name,
+                    reason: "expected one of sector, region, department, call, got \(JSONWriter.string(element))")
             }
             guard !dimensions.contains(dimension) else {
                 throw .invalidParam(name: name, reason: "\"\(text)\" is given twice")

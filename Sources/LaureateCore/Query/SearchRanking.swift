@@ -234,7 +234,8 @@ extension SearchIndex {
         return (mask, mask == 0 ? 0 : typos, false)
     }
 
-    private static func lowerBound(_ words: UnsafeBufferPointer<UInt32>, _ entries: Range<Int>, _ value: UInt32) -> Int {
+    private static func lowerBound(_ words: UnsafeBufferPointer<UInt32>, _ entries: Range<Int>, _ value: UInt32) -> Int
+    {
         var low = entries.lowerBound
         var high = entries.upperBound
         while low < high {

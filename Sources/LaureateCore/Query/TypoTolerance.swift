@@ -44,7 +44,8 @@ extension SearchIndex {
     }
 
     private func walk(
-        _ query: UnsafeBufferPointer<UInt8>, maxDistance: Int, bounds: Range<Int>, rows: UnsafeMutableBufferPointer<Int>,
+        _ query: UnsafeBufferPointer<UInt8>, maxDistance: Int, bounds: Range<Int>,
+        rows: UnsafeMutableBufferPointer<Int>,
         width: Int, depths: Int
     ) -> [(position: Int, distance: Int)] {
         wordBytes.withUnsafeBufferPointer { bytes in

@@ -78,7 +78,8 @@ public enum SearchTerms {
     }
 
     private static func finish(
-        _ compound: inout Compound, joined: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Kind) -> Void
+        _ compound: inout Compound, joined: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Kind) -> Void
     ) {
         if compound.parts >= 2 {
             joined.withUnsafeBufferPointer { body($0, compound.start..<compound.end, .joined(parts: compound.parts)) }

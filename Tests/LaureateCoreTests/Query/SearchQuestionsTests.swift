@@ -18,7 +18,8 @@ struct SearchQuestionsTests {
         let text = try! String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return Question(q: columns[0], expected: columns[1].split(separator: " ").map(String.init), about: columns[2])
+            return Question(
+                q: columns[0], expected: columns[1].split(separator: " ").map(String.init), about: columns[2])
         }
     }()
 

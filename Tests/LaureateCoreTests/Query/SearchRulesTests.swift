@@ -11,7 +11,8 @@ struct SearchRulesTests {
     }
 
     private func companies(_ names: [String]) throws -> Dataset {
-        try TestData.dataset(names.enumerated().map { TestData.record("r\($0.offset)", ["company": .string($0.element)]) })
+        try TestData.dataset(
+            names.enumerated().map { TestData.record("r\($0.offset)", ["company": .string($0.element)]) })
     }
 
     @Test(
@@ -26,10 +27,15 @@ struct SearchRulesTests {
 
     @Test("a hyphenated or apostrophe compound is one term with its parts")
     func compounds() {
-        #expect(SearchTerms.queryTerms("semi-conducteurs") == [SearchTerm(word: "semiconducteurs", parts: ["semi", "conducteurs"])])
+        #expect(
+            SearchTerms.queryTerms("semi-conducteurs") == [
+                SearchTerm(word: "semiconducteurs", parts: ["semi", "conducteurs"])
+            ])
         #expect(SearchTerms.queryTerms("Sil'tronix") == [SearchTerm(word: "siltronix", parts: ["sil", "tronix"])])
         var indexed: [String] = []
-        SearchTerms.forEach("Île-de-France, l'usine") { word, _, _ in indexed.append(String(decoding: word, as: UTF8.self)) }
+        SearchTerms.forEach("Île-de-France, l'usine") { word, _, _ in
+            indexed.append(String(decoding: word, as: UTF8.self))
+        }
         #expect(indexed == ["ile", "de", "france", "iledefrance", "l", "usine"])
     }
 
@@ -68,17 +74,20 @@ struct SearchRulesTests {
         let dataset = try TestData.dataset([
             TestData.record("typo", ["company": "Vitalak"]),
             TestData.record("prefix", ["company": "Vitalacs"]),
-            TestData.record("summary", ["company": "Autre", "summary": "Le vitalac en poudre, et bien d'autres choses."]),
+            TestData.record(
+                "summary", ["company": "Autre", "summary": "Le vitalac en poudre, et bien d'autres choses."]),
             TestData.record("company", ["company": "Vitalac"]),
         ])
         #expect(try ids(["q": "vitalac"], in: dataset) == ["company", "summary", "prefix", "typo"])
-        #expect(try ids(["q": "vitalac", "sort": "-relevance"], in: dataset) == ["typo", "prefix", "summary", "company"])
+        #expect(
+            try ids(["q": "vitalac", "sort": "-relevance"], in: dataset) == ["typo", "prefix", "summary", "company"])
     }
 
     @Test("department names and regions are searched")
     func places() throws {
         let dataset = try TestData.dataset([
-            TestData.record("a", ["department": "44", "region": "Pays de la Loire"]), TestData.record("b", ["department": "29"]),
+            TestData.record("a", ["department": "44", "region": "Pays de la Loire"]),
+            TestData.record("b", ["department": "29"]),
         ])
         #expect(try ids(["q": "loire atlantique"], in: dataset) == ["a"])
         #expect(try ids(["q": "finistere"], in: dataset) == ["b"])
@@ -109,12 +118,15 @@ struct SearchRulesTests {
         // Angers is 0.28° north and 0.99° east of the point, at 47° N: √(0.28² + (0.99 · cos 47.3°)²)
         // = 0.725° of a great circle, 80.6 km.
         #expect(page.distances.map { $0.map { $0.rounded() } } == [2, 81])
-        #expect(try ids(["near": ["lat": 47.2, "lon": -1.55, "km": 1000], "sort": "-distance"], in: dataset).first == "paris")
+        #expect(
+            try ids(["near": ["lat": 47.2, "lon": -1.55, "km": 1000], "sort": "-distance"], in: dataset).first
+                == "paris")
     }
 
     @Test("facets count the filtered matches per value")
     func facets() throws {
-        let page = QueryEngine.search(try SearchQuery(params: ["q": "tronico", "facets": ["sector", "call"]]), in: TestData.embedded)
+        let page = QueryEngine.search(
+            try SearchQuery(params: ["q": "tronico", "facets": ["sector", "call"]]), in: TestData.embedded)
         #expect(page.facets.map(\.dimension) == [.sector, .call])
         #expect(page.facets[0].counts.map(\.key) == ["electronique"])
         #expect(page.facets[0].counts.map(\.count) == [page.total])
