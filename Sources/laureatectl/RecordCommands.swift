@@ -114,10 +114,11 @@ struct FieldChoice {
     }
 
     /// A record as a machine format prints it: whole, or the chosen fields in their order, `null`
-    /// for those the record lacks.
+    /// for those the record lacks, then what the search added to it (`distance_km`, `highlight`).
     func shaped(_ record: JSONObject) -> JSONObject {
         guard let selected else { return record }
-        return JSONObject(selected.map { ($0, record[$0] ?? .null) })
+        let added = ["distance_km", "highlight"].compactMap { name in record[name].map { (name, $0) } }
+        return JSONObject(selected.map { ($0, record[$0] ?? .null) } + added)
     }
 }
 
