@@ -5,6 +5,9 @@
 /// most of them for a single record, and the lists of frequent words grown by doubling. Here a
 /// word met once costs no array, a frequent one 12.5 KB of bits instead of up to 400 KB of
 /// numbers, and intersecting two frequent words is an AND of their bitmaps.
+///
+/// Each posting also carries a byte of the fields the word is in (`SearchField.mask`), for
+/// ranking: beside a list's records, and for a bitmap in the order of its bits.
 struct PostingSet: Sendable {
     /// The records of one word, or of the union of several.
     enum Matches {
@@ -23,9 +26,35 @@ struct PostingSet: Sendable {
     /// For word `n`, its sparse list `records[starts[n]..<starts[n + 1]]` (empty for a dense word).
     private let starts: [UInt32]
     private let records: [Int32]
+    private let masks: [UInt8]
     /// For word `n`, its bitmap in `bitmaps`, or -1 when it is sparse.
     private let bitmapOf: [Int32]
     private let bitmaps: [[UInt64]]
+    private let bitmapMasks: [[UInt8]]
+
+    /// Calls `body` with each record of word `word`, ascending, and the fields it has the word in.
+    func forEachPosting(_ word: Int, _ body: (Int, UInt8) -> Void) {
+        let bitmap = Int(bitmapOf[word])
+        if bitmap >= 0 {
+            bitmapMasks[bitmap].withUnsafeBufferPointer { masks in
+                var posting = 0
+                for (index, bits) in bitmaps[bitmap].enumerated() {
+                    var remaining = bits
+                    while remaining != 0 {
+                        body(index << 6 | remaining.trailingZeroBitCount, masks[posting])
+                        posting += 1
+                        remaining &= remaining - 1
+                    }
+                }
+            }
+            return
+        }
+        records.withUnsafeBufferPointer { records in
+            masks.withUnsafeBufferPointer { masks in
+                for posting in Int(starts[word])..<Int(starts[word + 1]) { body(Int(records[posting]), masks[posting]) }
+            }
+        }
+    }
 
     /// The records of word `word`.
     func matches(_ word: Int) -> Matches {
@@ -112,33 +141,52 @@ struct PostingSet: Sendable {
         /// bitmap is no bigger): short lists stay lists, however dense early on.
         private static let bitmapAfter = 1024
         private var first: [Int32] = []
+        private var firstMask: [UInt8] = []
         private var last: [Int32] = []
-        /// The records after the first, for sparse words.
+        /// The records after the first, for sparse words, with their fields.
         private var lists: [[Int32]] = []
+        private var listMasks: [[UInt8]] = []
         private var bitmapOf: [Int32] = []
         private var bitmaps: [[UInt64]] = []
+        private var bitmapMasks: [[UInt8]] = []
 
         /// Makes room for one more word.
         mutating func addWord() {
             first.append(-1)
+            firstMask.append(0)
             last.append(-1)
             lists.append([])
+            listMasks.append([])
             bitmapOf.append(-1)
         }
 
-        mutating func add(word: Int, record: Int32) {
-            guard last[word] != record else { return }
+        /// Adds `record` to word `word` with the fields `mask` (again for the same record: the
+        /// fields are added to its posting).
+        mutating func add(word: Int, record: Int32, mask: UInt8) {
+            let bitmap = Int(bitmapOf[word])
+            guard last[word] != record else {
+                if bitmap >= 0 {
+                    bitmapMasks[bitmap][bitmapMasks[bitmap].count - 1] |= mask
+                } else if lists[word].isEmpty {
+                    firstMask[word] |= mask
+                } else {
+                    listMasks[word][listMasks[word].count - 1] |= mask
+                }
+                return
+            }
             last[word] = record
             if first[word] < 0 {
                 first[word] = record
+                firstMask[word] = mask
                 return
             }
-            let bitmap = Int(bitmapOf[word])
             if bitmap >= 0 {
                 Self.set(record, in: &bitmaps[bitmap])
+                bitmapMasks[bitmap].append(mask)
                 return
             }
             lists[word].append(record)
+            listMasks[word].append(mask)
             if lists[word].count >= Self.bitmapAfter, lists[word].count * 32 >= Int(record) {
                 var bits: [UInt64] = []
                 Self.set(first[word], in: &bits)
@@ -146,6 +194,8 @@ struct PostingSet: Sendable {
                 lists[word] = []
                 bitmapOf[word] = Int32(bitmaps.count)
                 bitmaps.append(bits)
+                bitmapMasks.append([firstMask[word]] + listMasks[word])
+                listMasks[word] = []
             }
         }
 
@@ -162,11 +212,14 @@ struct PostingSet: Sendable {
             }
             var records: [Int32] = []
             records.reserveCapacity(sparse)
+            var masks: [UInt8] = []
+            masks.reserveCapacity(sparse)
             var starts: [UInt32] = [0]
             starts.reserveCapacity(order.count + 1)
             var newBitmapOf: [Int32] = []
             newBitmapOf.reserveCapacity(order.count)
             var newBitmaps: [[UInt64]] = []
+            var newBitmapMasks: [[UInt8]] = []
             for word in order {
                 let bitmap = Int(bitmapOf[word])
                 if bitmap >= 0 {
@@ -176,16 +229,24 @@ struct PostingSet: Sendable {
                         contentsOf: repeatElement(0, count: max(0, PostingSet.bitmapWords(recordCount) - bits.count)))
                     newBitmapOf.append(Int32(newBitmaps.count))
                     newBitmaps.append(bits)
+                    newBitmapMasks.append(bitmapMasks[bitmap])
+                    bitmapMasks[bitmap] = []
                 } else {
-                    if first[word] >= 0 { records.append(first[word]) }
+                    if first[word] >= 0 {
+                        records.append(first[word])
+                        masks.append(firstMask[word])
+                    }
                     records.append(contentsOf: lists[word])
+                    masks.append(contentsOf: listMasks[word])
                     lists[word] = []
+                    listMasks[word] = []
                     newBitmapOf.append(-1)
                 }
                 starts.append(UInt32(records.count))
             }
             return PostingSet(
-                recordCount: recordCount, starts: starts, records: records, bitmapOf: newBitmapOf, bitmaps: newBitmaps)
+                recordCount: recordCount, starts: starts, records: records, masks: masks, bitmapOf: newBitmapOf,
+                bitmaps: newBitmaps, bitmapMasks: newBitmapMasks)
         }
     }
 }

@@ -19,23 +19,18 @@ enum SearchField: Int, CaseIterable, Sendable {
     var mask: UInt8 { 1 << UInt8(rawValue) }
 }
 
-/// An inverted index of folded words, built once per dataset, and a forward index for ranking.
+/// An inverted index of folded words, built once per dataset.
 ///
 /// - The vocabulary: every distinct word, sorted by its bytes, in one block, so a prefix is a
 ///   contiguous range of positions and typo candidates are found by walking it as a trie.
-/// - Postings: by vocabulary position, the records with the word in any field (for matching).
-/// - The forward index: by record, the positions of its words (ascending) with a mask of the fields
-///   each is in, and each field's length in words. Ranking reads only the records it ranks, and a
-///   prefix (a range of positions) is found in a record by one binary search.
+/// - Postings: by vocabulary position, the records with the word, each with the fields it is in
+///   (for ranking).
+/// - By record and field, the field's BM25 length normalisation.
 struct SearchIndex: Sendable {
     let wordBytes: [UInt8]
     /// Word `n` is `wordBytes[wordStarts[n]..<wordStarts[n + 1]]`.
     let wordStarts: [UInt32]
     let postings: PostingSet
-    /// Record `r`'s words are `recordWords[recordStarts[r]..<recordStarts[r + 1]]`, fields in `recordMasks`.
-    let recordStarts: [UInt32]
-    let recordWords: [UInt32]
-    let recordMasks: [UInt8]
     /// By record `r` and field `f`, at `r * fieldCount + f`: the field's weight over its BM25
     /// length normalisation (its length in words against the field's mean over the records that
     /// have it).
@@ -44,7 +39,7 @@ struct SearchIndex: Sendable {
     static let fieldCount = SearchField.allCases.count
 
     var wordCount: Int { wordStarts.count - 1 }
-    var recordCount: Int { recordStarts.count - 1 }
+    var recordCount: Int { postings.recordCount }
 
     /// Calls `body` with the bytes of word `position`.
     func withWord<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -103,12 +98,6 @@ struct SearchIndex: Sendable {
         private var postings = PostingSet.Builder()
         private var word: [UInt8] = []
         private var joined: [UInt8] = []
-        /// By interned word: the last record it was met in, and its entry there.
-        private var lastRecord: [Int32] = []
-        private var lastEntry: [UInt32] = []
-        private var recordStarts: [UInt32] = [0]
-        private var recordWords: [UInt32] = []
-        private var recordMasks: [UInt8] = []
         private var fieldLengths: [UInt8] = []
 
         /// Adds the words of `text`, in `field`, to record `record` (records come in ascending
@@ -123,20 +112,8 @@ struct SearchIndex: Sendable {
                 if case .word = kind { length += 1 }
                 if case .elided = kind { length += 1 }
                 let (id, inserted) = words.intern(UnsafeRawBufferPointer(folded))
-                if inserted {
-                    postings.addWord()
-                    lastRecord.append(-1)
-                    lastEntry.append(0)
-                }
-                postings.add(word: id, record: record)
-                if lastRecord[id] == record {
-                    recordMasks[Int(lastEntry[id])] |= field.mask
-                } else {
-                    lastRecord[id] = record
-                    lastEntry[id] = UInt32(recordWords.count)
-                    recordWords.append(UInt32(id))
-                    recordMasks.append(field.mask)
-                }
+                if inserted { postings.addWord() }
+                postings.add(word: id, record: record, mask: field.mask)
             }
             let slot = Int(record) * SearchIndex.fieldCount + field.rawValue
             fieldLengths[slot] = UInt8(min(255, Int(fieldLengths[slot]) + length))
@@ -147,34 +124,17 @@ struct SearchIndex: Sendable {
             if fieldLengths.count < (Int(record) + 1) * SearchIndex.fieldCount {
                 fieldLengths.append(contentsOf: repeatElement(0, count: SearchIndex.fieldCount))
             }
-            recordStarts.append(UInt32(recordWords.count))
         }
 
         consuming func build(recordCount: Int) -> SearchIndex {
             let strings = (0..<words.count).map(words.string)
             let order = strings.indices.sorted { strings[$0].utf8.lexicographicallyPrecedes(strings[$1].utf8) }
-            var position = [UInt32](repeating: 0, count: order.count)
             var bytes: [UInt8] = []
             var starts: [UInt32] = [0]
             starts.reserveCapacity(order.count + 1)
-            for (rank, id) in order.enumerated() {
-                position[id] = UInt32(rank)
+            for id in order {
                 bytes.append(contentsOf: strings[id].utf8)
                 starts.append(UInt32(bytes.count))
-            }
-            // Each record's entries in vocabulary order, for ranking's binary searches.
-            var pairs: [UInt64] = []
-            for record in 0..<recordStarts.count - 1 {
-                let range = Int(recordStarts[record])..<Int(recordStarts[record + 1])
-                pairs.removeAll(keepingCapacity: true)
-                for entry in range {
-                    pairs.append(UInt64(position[Int(recordWords[entry])]) << 8 | UInt64(recordMasks[entry]))
-                }
-                pairs.sort()
-                for (offset, pair) in zip(range, pairs) {
-                    recordWords[offset] = UInt32(pair >> 8)
-                    recordMasks[offset] = UInt8(pair & 0xFF)
-                }
             }
             var sums = [Double](repeating: 0, count: SearchIndex.fieldCount)
             var present = [Double](repeating: 0, count: SearchIndex.fieldCount)
@@ -185,7 +145,6 @@ struct SearchIndex: Sendable {
             return SearchIndex(
                 wordBytes: bytes, wordStarts: starts,
                 postings: postings.build(order: order, recordCount: recordCount),
-                recordStarts: recordStarts, recordWords: recordWords, recordMasks: recordMasks,
                 fieldNorms: SearchIndex.fieldNorms(
                     lengths: fieldLengths, averages: zip(sums, present).map { $1 > 0 ? $0 / $1 : 1 })
             )

@@ -17,39 +17,6 @@ struct TermPlan: Sendable {
     var count = 0
 }
 
-/// A term as ranking reads it for every record: plain values only, so that reading one copies
-/// no array and retains nothing.
-private struct RankedTerm {
-    var exact: Int
-    var range: Range<Int>
-    /// Its typo candidates in `RankingTables.typos`, and its parts in `RankingTables.parts`.
-    var typos: Range<Int>
-    var parts: Range<Int>
-    var idf: Double
-}
-
-/// Every term of a query, flattened for `SearchIndex.rank`.
-private struct RankingTables {
-    var terms: [RankedTerm] = []
-    var parts: [RankedTerm] = []
-    /// Candidate positions with their distances.
-    var typos: [(position: UInt32, distance: Int)] = []
-
-    init(_ plans: [TermPlan], idf: (TermPlan) -> Double) {
-        func flatten(_ plan: TermPlan, parts: Range<Int>, idf: Double) -> RankedTerm {
-            let start = typos.count
-            typos.append(contentsOf: plan.typos.map { (UInt32($0.position), $0.distance) })
-            let range = plan.prefix.isEmpty ? (plan.exact >= 0 ? plan.exact..<plan.exact + 1 : 0..<0) : plan.prefix
-            return RankedTerm(exact: plan.exact, range: range, typos: start..<typos.count, parts: parts, idf: idf)
-        }
-        for plan in plans {
-            let partStart = parts.count
-            for part in plan.parts { parts.append(flatten(part, parts: 0..<0, idf: 0)) }
-            terms.append(flatten(plan, parts: partStart..<parts.count, idf: idf(plan)))
-        }
-    }
-}
-
 /// How well a record matches a query: compared field by field, in the order of `key`.
 struct MatchRank: Equatable {
     var typos = 0
@@ -123,74 +90,81 @@ extension SearchIndex {
     /// How each of `records` matches `plans` (every term matches each): `body` gets each
     /// record's position in `records` and its rank.
     ///
-    /// This runs over every match of a broad query, so it reads the index and the terms through
-    /// raw buffers, allocates and retains nothing per record, and takes each field's BM25 length
-    /// normalisation from the table computed at load.
+    /// This runs over every match of a broad query. Each term's postings are first spread into a
+    /// table by record (`matchTable`), so that ranking a record reads one value per term, in
+    /// record order, instead of looking the term up among the record's words.
     func rank(_ records: [Int32], plans: [TermPlan], _ body: (Int, MatchRank) -> Void) {
-        let tables = RankingTables(plans) { idf(matching: $0.count) }
-        recordStarts.withUnsafeBufferPointer { starts in
-            recordWords.withUnsafeBufferPointer { words in
-                recordMasks.withUnsafeBufferPointer { masks in
-                    fieldNorms.withUnsafeBufferPointer { norms in
-                        tables.terms.withUnsafeBufferPointer { terms in
-                            tables.parts.withUnsafeBufferPointer { parts in
-                                tables.typos.withUnsafeBufferPointer { typos in
-                                    let index = RecordWords(words: words, masks: masks, typos: typos)
-                                    for (position, record) in records.enumerated() {
-                                        let entries = Int(starts[Int(record)])..<Int(starts[Int(record) + 1])
-                                        let rank = Self.rank(
-                                            entries, of: index, norms: norms[(Int(record) * Self.fieldCount)...],
-                                            terms: terms, parts: parts)
-                                        body(position, rank)
-                                    }
-                                }
-                            }
-                        }
+        let tables = plans.map(matchTable)
+        let partTables = plans.map { $0.parts.map(matchTable) }
+        let weights = plans.map { idf(matching: $0.count) }
+        fieldNorms.withUnsafeBufferPointer { norms in
+            for (position, record) in records.enumerated() {
+                var rank = MatchRank()
+                // One byte per field: how many terms were found in it.
+                var termsPerField: UInt64 = 0
+                for term in plans.indices {
+                    var match = Match(tables[term][Int(record)])
+                    if match.fields == 0 {
+                        for part in partTables[term] { match.add(Match(part[Int(record)])) }
                     }
+                    rank.typos += match.typos
+                    if match.prefix { rank.prefixes += 1 }
+                    var weighted: Float = 0
+                    var fields = match.fields
+                    while fields != 0 {
+                        let field = fields.trailingZeroBitCount
+                        weighted += norms[Int(record) * Self.fieldCount + field]
+                        termsPerField &+= 1 << UInt64(field * 8)
+                        fields &= fields - 1
+                    }
+                    rank.score += weights[term] * Double(weighted) * (Self.k1 + 1) / (Double(weighted) + Self.k1)
                 }
+                var most: UInt64 = 0
+                for field in 0..<Self.fieldCount { most = max(most, termsPerField >> UInt64(field * 8) & 0xFF) }
+                rank.sameField = Int(most)
+                body(position, rank)
             }
         }
     }
 
-    private struct RecordWords {
-        let words: UnsafeBufferPointer<UInt32>
-        let masks: UnsafeBufferPointer<UInt8>
-        let typos: UnsafeBufferPointer<(position: UInt32, distance: Int)>
+    /// How one term matches one record, read from a `matchTable` entry.
+    private struct Match {
+        var fields: UInt8
+        var typos: Int
+        var prefix: Bool
+
+        /// An entry is `quality << 8 | fields`: quality 4 exact, 3 prefix, 2 one typo, 1 two typos.
+        init(_ entry: UInt16) {
+            fields = UInt8(entry & 0xFF)
+            let quality = Int(entry >> 8)
+            typos = quality >= 3 ? 0 : 3 - quality
+            prefix = quality == 3
+        }
+
+        /// Adds a compound's part (all parts match when the compound itself does not).
+        mutating func add(_ part: Match) {
+            fields |= part.fields
+            typos += part.typos
+            prefix = prefix || part.prefix
+        }
     }
 
-    private static func rank(
-        _ entries: Range<Int>, of index: RecordWords, norms: Slice<UnsafeBufferPointer<Float>>,
-        terms: UnsafeBufferPointer<RankedTerm>, parts: UnsafeBufferPointer<RankedTerm>
-    ) -> MatchRank {
-        var rank = MatchRank()
-        // One byte per field: how many terms were found in it.
-        var termsPerField: UInt64 = 0
-        for term in terms {
-            var found = find(term, entries, of: index)
-            if found.mask == 0 {
-                for part in parts[term.parts] {
-                    let piece = find(part, entries, of: index)
-                    found.mask |= piece.mask
-                    found.typos += piece.typos
-                    found.prefix = found.prefix || piece.prefix
+    /// By record: how `plan`'s words match it (`Match`'s encoding, 0 where none does). The best
+    /// quality over the words wins; the fields of all of them add up.
+    private func matchTable(_ plan: TermPlan) -> [UInt16] {
+        var table = [UInt16](repeating: 0, count: recordCount)
+        table.withUnsafeMutableBufferPointer { table in
+            func spread(_ word: Int, quality: UInt16) {
+                postings.forEachPosting(word) { record, fields in
+                    let old = table[record]
+                    table[record] = max(old & 0xFF00, quality << 8) | old & 0xFF | UInt16(fields)
                 }
             }
-            rank.typos += found.typos
-            if found.prefix { rank.prefixes += 1 }
-            var weighted: Float = 0
-            var fields = found.mask
-            while fields != 0 {
-                let field = fields.trailingZeroBitCount
-                weighted += norms[norms.startIndex + field]
-                termsPerField &+= 1 << UInt64(field * 8)
-                fields &= fields - 1
-            }
-            rank.score += term.idf * Double(weighted) * (k1 + 1) / (Double(weighted) + k1)
+            for candidate in plan.typos { spread(candidate.position, quality: UInt16(3 - candidate.distance)) }
+            for word in plan.prefix where word != plan.exact { spread(word, quality: 3) }
+            if plan.exact >= 0 { spread(plan.exact, quality: 4) }
         }
-        var most: UInt64 = 0
-        for field in 0..<fieldCount { most = max(most, termsPerField >> UInt64(field * 8) & 0xFF) }
-        rank.sameField = Int(most)
-        return rank
+        return table
     }
 
     /// Each field's weight over its BM25 length normalisation, by record and field (unread where
@@ -205,44 +179,6 @@ extension SearchIndex {
     /// Inverse document frequency of a term found in `count` records, BM25's (never negative).
     func idf(matching count: Int) -> Double {
         log(1 + (Double(recordCount) - Double(count) + 0.5) / (Double(count) + 0.5))
-    }
-
-    /// The fields in which a record's words (`entries`) match `term`, its fewest typos and
-    /// whether it is only a prefix match (mask 0: no match).
-    private static func find(
-        _ term: RankedTerm, _ entries: Range<Int>, of index: RecordWords
-    ) -> (mask: UInt8, typos: Int, prefix: Bool) {
-        var mask: UInt8 = 0
-        var exact = false
-        if !term.range.isEmpty {
-            var entry = lowerBound(index.words, entries, UInt32(term.range.lowerBound))
-            while entry < entries.upperBound, index.words[entry] < UInt32(term.range.upperBound) {
-                mask |= index.masks[entry]
-                if Int(index.words[entry]) == term.exact { exact = true }
-                entry += 1
-            }
-        }
-        if mask != 0 { return (mask, 0, !exact) }
-        var typos = Int.max
-        for candidate in index.typos[term.typos] {
-            let entry = lowerBound(index.words, entries, candidate.position)
-            if entry < entries.upperBound, index.words[entry] == candidate.position {
-                mask |= index.masks[entry]
-                typos = min(typos, candidate.distance)
-            }
-        }
-        return (mask, mask == 0 ? 0 : typos, false)
-    }
-
-    private static func lowerBound(_ words: UnsafeBufferPointer<UInt32>, _ entries: Range<Int>, _ value: UInt32) -> Int
-    {
-        var low = entries.lowerBound
-        var high = entries.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if words[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Whether folded word `position` matches `plan` (itself, as a prefix, with typos).

@@ -15,8 +15,8 @@ struct PostingSetTests {
         }
         for record in 0..<records {
             for (word, spacing) in spacings.enumerated() where record % spacing == word % spacing {
-                builder.add(word: word, record: Int32(record))
-                builder.add(word: word, record: Int32(record))
+                builder.add(word: word, record: Int32(record), mask: 1)
+                builder.add(word: word, record: Int32(record), mask: 1)
                 truth[word].append(Int32(record))
             }
         }
