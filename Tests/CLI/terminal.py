@@ -181,6 +181,14 @@ def main():
                     offsets.append(cells(row[:row.index(company)]) if company else None)
                 check(f"{width} columns: wide characters keep COMPANY in the header's column",
                       status == 0 and len(rows) == 4 and all(o == start for o in offsets), (start, offsets, rows))
+                status, raw, drawn = terminal.run(f"laureatectl --socket {embedded.path} search tronico")
+                lines = [line for line in drawn.split("\n") if line.strip()]
+                header = next((line for line in lines if line.startswith("ID ")), "")
+                rows = [line for line in lines if "Tronico" in line]
+                check(f"{width} columns: the matched word in bold, columns still aligned",
+                      status == 0 and b"\x1b[1mTronico\x1b[0m" in raw and len(rows) == 2
+                      and all(cells(row[:row.index("Tronico")]) == cells(header[:header.index("COMPANY")])
+                              for row in rows), (raw[:300], rows))
             finally:
                 terminal.close()
     finally:
