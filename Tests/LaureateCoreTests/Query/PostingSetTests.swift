@@ -15,13 +15,16 @@ struct PostingSetTests {
         }
         for record in 0..<records {
             for (word, spacing) in spacings.enumerated() where record % spacing == word % spacing {
-                builder.add(word: word, record: Int32(record), mask: 1)
-                builder.add(word: word, record: Int32(record), mask: 1)
+                // A word in two fields of a record: one posting, with both fields.
+                builder.add(word: word, record: Int32(record), mask: Self.fields(record))
+                builder.add(word: word, record: Int32(record), mask: 0x80)
                 truth[word].append(Int32(record))
             }
         }
         return (builder.build(order: Array(spacings.indices), recordCount: records), truth)
     }
+
+    private static func fields(_ record: Int) -> UInt8 { UInt8(1 << (record % 7)) }
 
     private static func records(_ matches: PostingSet.Matches) -> [Int32] {
         PostingSet.intersection([matches])
@@ -38,6 +41,17 @@ struct PostingSetTests {
             #expect(matches.count == truth[word].count)
         }
         #expect(kinds == ["bitmap", "list"])
+    }
+
+    @Test("each posting carries the fields its word was added with, for lists and bitmaps alike")
+    func fields() {
+        let (set, truth) = Self.sample(records: 40_000)
+        for word in truth.indices {
+            var postings: [(Int, UInt8)] = []
+            set.forEachPosting(word) { postings.append(($0, $1)) }
+            #expect(postings.map(\.0) == truth[word].map(Int.init))
+            #expect(postings.allSatisfy { $0.1 == Self.fields($0.0) | 0x80 })
+        }
     }
 
     @Test("unions of ranges and of any words, and intersections, agree with plain sets")
