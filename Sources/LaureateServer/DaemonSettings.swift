@@ -10,6 +10,7 @@ public import Logging
 public enum DaemonSetting: String, CaseIterable, Sendable {
     case socket = "LAUREATED_SOCKET"
     case dataset = "LAUREATED_DATASET"
+    case refreshedDataset = "LAUREATED_REFRESHED_DATASET"
     case logLevel = "LAUREATED_LOG_LEVEL"
     case allowUnknownSector = "LAUREATED_ALLOW_UNKNOWN_SECTOR"
     case maxLineBytes = "LAUREATED_MAX_LINE_BYTES"
@@ -28,7 +29,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
     /// The built-in default, as written in the defaults file ("" when unset).
     public var defaultValue: String {
         switch self {
-        case .socket, .dataset, .adminUIDs, .adminGroups, .socketGroup: ""
+        case .socket, .dataset, .refreshedDataset, .adminUIDs, .adminGroups, .socketGroup: ""
         case .logLevel: "info"
         case .allowUnknownSector: "no"
         case .maxLineBytes: String(Self.limits.maximumLineBytes)
@@ -59,6 +60,9 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .dataset:
             "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, "
                 + "merged in order. Empty: the embedded default."
+        case .refreshedDataset:
+            "A file laureated-refresh fills (laureated.service: /var/lib/laureated/plan-de-relance.csv): once it "
+                + "exists, each load serves it instead of LAUREATED_DATASET's files or the embedded default."
         case .logLevel: "Lowest level logged: trace, debug, info, notice, warning, error, critical."
         case .allowUnknownSector:
             "yes: keep official-export rows whose filiere maps to no sector (without a sector) instead of "
@@ -86,6 +90,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
 public struct DaemonSettings: Sendable {
     public var socketPath: String?
     public var datasetPaths: [String]
+    public var refreshedDatasetPath: String?
     public var logLevel: Logger.Level
     public var datasetOptions: DatasetOptions
     public var limits: ServerLimits
@@ -138,6 +143,7 @@ public struct DaemonSettings: Sendable {
         var settings = DaemonSettings(
             socketPath: value(.socket).isEmpty ? nil : value(.socket),
             datasetPaths: value(.dataset).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
+            refreshedDatasetPath: value(.refreshedDataset).isEmpty ? nil : value(.refreshedDataset),
             logLevel: .info, datasetOptions: DatasetOptions(),
             limits: ServerLimits(), adminUIDs: [], adminGIDs: [],
             socketMode: 0, socketGroup: nil, threads: 1

@@ -74,8 +74,13 @@ struct Laureated: AsyncParsableCommand {
         } catch {
             throw Failure(message: "bad configuration: \(error)", code: 78)
         }
-        let datasetConfiguration = DatasetConfiguration(
-            paths: check && !files.isEmpty ? files : settings.datasetPaths, options: settings.datasetOptions)
+        // `--check FILE` checks that file, whatever the settings would serve.
+        let datasetConfiguration =
+            check && !files.isEmpty
+            ? DatasetConfiguration(paths: files, options: settings.datasetOptions)
+            : DatasetConfiguration(
+                paths: settings.datasetPaths, refreshedPath: settings.refreshedDatasetPath,
+                options: settings.datasetOptions)
         if check {
             do {
                 return try DatasetCheck.run(datasetConfiguration)

@@ -27,6 +27,19 @@ struct DatasetLoaderTests {
         #expect(loaded.info.sha256 == whole.info.sha256)
     }
 
+    @Test("the refreshed file is served once it exists, alone; until then the configured data")
+    func refreshedFile() throws {
+        let file = URL(fileURLWithPath: "/tmp/refreshed-\(UUID().uuidString.prefix(8)).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let configuration = DatasetConfiguration(refreshedPath: file.path)
+        #expect(try DatasetLoader.load(configuration).info.paths == [DatasetLoader.embeddedPath])
+        let record = #"{"id":"fresh","company":"Fraîche","call":"relocalisation","sources":[]}"#
+        try (record + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try DatasetLoader.load(configuration)
+        #expect(loaded.info.paths == [file.path])
+        #expect(loaded.count == 1)
+    }
+
     @Test("libcrypto's SHA-256 gives the portable implementation's digests", arguments: [0, 1, 55, 56, 64, 65, 1000])
     func libcryptoDigest(_ length: Int) {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31) }

@@ -11,11 +11,22 @@ import NIOPosix
 public struct DatasetConfiguration: Sendable {
     /// The files to merge, in order; empty means the embedded default.
     public var paths: [String]
+    /// A file served instead of `paths` once it exists (what laureated-refresh fills): until a
+    /// first refresh has succeeded, `paths` (or the embedded data) are served. The official file
+    /// alone, not merged: it lists every laureate, the embedded ones included under other ids.
+    public var refreshedPath: String?
     public var options: DatasetOptions
 
-    public init(paths: [String] = [], options: DatasetOptions = DatasetOptions()) {
+    public init(paths: [String] = [], refreshedPath: String? = nil, options: DatasetOptions = DatasetOptions()) {
         self.paths = paths
+        self.refreshedPath = refreshedPath
         self.options = options
+    }
+
+    /// The files a load reads now: the refreshed file if it exists, else `paths`.
+    public var effectivePaths: [String] {
+        if let refreshedPath, access(refreshedPath, F_OK) == 0 { return [refreshedPath] }
+        return paths
     }
 }
 
@@ -36,7 +47,8 @@ public enum DatasetLoader {
     }
 
     private static func loadFiles(_ configuration: DatasetConfiguration) throws(DatasetLoadError) -> Dataset {
-        guard !configuration.paths.isEmpty else {
+        let paths = configuration.effectivePaths
+        guard !paths.isEmpty else {
             var text = EmbeddedData.laureatesJSONL
             var assembly = DatasetAssembly(
                 options: configuration.options, expectedBytes: text.utf8.count, digest: LibcryptoSHA256())
@@ -44,7 +56,7 @@ public enum DatasetLoader {
             text.withUTF8 { _ = assembly.read(UnsafeRawBufferPointer($0), isLast: true) }
             return try assembly.finish(loadedAt: ISO8601.now())
         }
-        let sizes = configuration.paths.map { path in
+        let sizes = paths.map { path in
             var status = stat()
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
         }
@@ -74,7 +86,7 @@ public enum DatasetLoader {
             }
         }
         var issues = IssueCollector()
-        for path in configuration.paths {
+        for path in paths {
             queue.push(.file(path))
             var reader = DatasetFileReader(file: path, options: configuration.options)
             var batch: [(LaureateRecord, LaureateRecord.Origin)] = []

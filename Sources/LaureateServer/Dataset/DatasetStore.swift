@@ -75,7 +75,7 @@ public final class DatasetStore: Sendable {
     /// Why a reload asked once the reload thread is gone (the daemon is stopping) did not run.
     private var stopping: DatasetLoadError {
         DatasetLoadError(
-            file: configuration.paths.first ?? DatasetLoader.embeddedPath, line: nil, field: nil,
+            file: configuration.effectivePaths.first ?? DatasetLoader.embeddedPath, line: nil, field: nil,
             reason: "the daemon is stopping")
     }
 
