@@ -116,7 +116,12 @@ enum Cards {
                 duration))
         add("connections", object["connections"]?.integerValue.map(Format.grouped))
         add("requests", object["requests_total"]?.integerValue.map(Format.grouped))
-        add("dataset", dataset["path"]?.stringValue)
+        let files = (dataset["files"]?.arrayValue ?? []).compactMap(\.objectValue)
+        if files.isEmpty { add("dataset", dataset["path"]?.stringValue) }
+        for (index, file) in files.enumerated() {
+            let path = file["path"]?.stringValue ?? "?"
+            add(index == 0 ? "dataset" : "", path + (file["modified_at"]?.stringValue.map { ", written \($0)" } ?? ""))
+        }
         add("records", dataset["records"]?.integerValue.map(Format.grouped))
         add("sha256", dataset["sha256"]?.stringValue)
         add("loaded", dataset["loaded_at"]?.stringValue)

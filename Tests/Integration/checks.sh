@@ -1,7 +1,8 @@
 #!/bin/bash
-# Runs inside the test's systemd manager. Usage: checks.sh STAGE
+# Runs inside the test's systemd manager. Usage: checks.sh STAGE STATE_DIRECTORY
 # Prints PASS/FAIL per check; exits 1 on any FAIL.
 STAGE=$1
+STATE=$2
 SOCK=/run/laureated/laureated.sock
 CTL="$STAGE/bin/laureatectl --socket $SOCK"
 fails=0; T0=$(date +%s.%N)
@@ -87,6 +88,56 @@ for signal in SEGV ABRT; do
   out=$($CTL ping 2>&1) && ok "SIG$signal: serving again: $out" || bad "SIG$signal: ping after restart: $out"
 done
 systemctl reset-failed laureated.service
+
+echo "--- laureated-refresh.timer swaps in the official export, with no failed request"
+FILE=$STATE/plan-de-relance.csv
+ip link set lo up
+python3 "$STAGE/export_fixtures.py" 8765 > /dev/null 2>&1 & fixtures=$!
+systemctl set-environment LAUREATED_REFRESH_URL=http://127.0.0.1:8765/new.csv
+records() { $CTL --json status 2>/dev/null | sed -n 's/.*"records":\([0-9]*\).*/\1/p'; }
+loaded_at() { $CTL --json status 2>/dev/null | sed -n 's/.*"loaded_at":"\([^"]*\)".*/\1/p'; }
+$CTL ping > /dev/null 2>&1
+python3 "$STAGE/client-loop.py" $SOCK 5 > /tmp/loop2.out 2>/tmp/loop2.err & loop=$!
+sleep 0.5; t=$(date +%s.%N)
+systemctl start laureated-refresh.timer && ok "systemctl start laureated-refresh.timer" || bad "start the timer"
+for _ in $(seq 1 300); do [ "$(records)" = 3 ] && break; sleep 0.1; done
+[ "$(records)" = 3 ] && ok "the export's 3 records served $(since "$t")s after the timer started" \
+  || bad "served $(records) records after the timer; $(journalctl --no-pager -o cat -u laureated-refresh.service | tail -3)"
+wait $loop
+result=$(cat /tmp/loop2.out)
+case "$result" in *" 0 failed") ok "client loop during the swap: $result";; *) bad "client loop: $result; $(head -3 /tmp/loop2.err)";; esac
+expect laureated-refresh.service Result success "the refresh unit succeeded"
+shown=$($CTL status 2>&1 | grep -m1 "^dataset" || true)
+case "$shown" in *"$FILE, written "*) ok "laureatectl status: $shown";; *) bad "laureatectl status: $shown";; esac
+line=$(journalctl --no-pager -o cat -u laureated-refresh.service | grep -m1 "replaced from")
+[ -n "$line" ] && ok "journal: $line" || bad "no 'replaced' line in the refresh unit's journal"
+
+echo "--- the same export again: a 304, no reload"
+before=$(loaded_at)
+systemctl start laureated-refresh.service && ok "the refresh ran again" || bad "second refresh failed"
+journalctl --no-pager -o cat -u laureated-refresh.service | grep -q "unchanged (304)" && ok "journal: unchanged (304)" \
+  || bad "no 304 in the journal"
+[ "$(loaded_at)" = "$before" ] && ok "not reloaded (loaded_at $before)" || bad "reloaded: $before -> $(loaded_at)"
+
+echo "--- a truncated export, a 500 and a bad row: the unit fails, the data stays"
+for path in truncated.csv error.csv bad-row.csv; do
+  systemctl set-environment LAUREATED_REFRESH_URL=http://127.0.0.1:8765/$path
+  sum=$(sha256sum "$FILE" | cut -d' ' -f1); before=$(loaded_at)
+  systemctl start laureated-refresh.service 2>/dev/null && bad "$path: the refresh succeeded" || ok "$path: the refresh failed"
+  expect laureated-refresh.service Result exit-code "$path: unit failed"
+  invocation=$(prop laureated-refresh.service InvocationID)
+  reason=$(journalctl --no-pager -o cat _SYSTEMD_INVOCATION_ID="$invocation" | grep -m1 "served are unchanged")
+  case "$reason" in *"$path"*|*"does not load"*) ok "$path: journal: $reason";; *) bad "$path: reason in the journal: $reason";; esac
+  [ "$(sha256sum "$FILE" | cut -d' ' -f1)" = "$sum" ] && ok "$path: file unchanged" || bad "$path: file changed"
+  left=$(ls -A "$STATE" | grep -v -x -e plan-de-relance.csv -e plan-de-relance.csv.etag -e plan-de-relance.csv.last-modified || true)
+  [ -z "$left" ] && ok "$path: nothing beside the file" || bad "$path: left $left"
+  [ "$(records)" = 3 ] && [ "$(loaded_at)" = "$before" ] && ok "$path: the same 3 records served" \
+    || bad "$path: served $(records), loaded $(loaded_at)"
+  systemctl reset-failed laureated-refresh.service
+done
+kill $fixtures
+systemctl unset-environment LAUREATED_REFRESH_URL
+systemctl stop laureated-refresh.timer
 
 echo "--- systemctl stop ends with success"
 pid=$(prop laureated.service MainPID)

@@ -10,83 +10,19 @@ as it was and the served records unchanged, and leave nothing beside FILE.
 """
 
 import argparse
-import email.utils
-import hashlib
-import http.server
 import json
 import os
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "CLI"))
+sys.path.insert(0, HERE)
+from export_fixtures import NEW, OLD, Fixtures, serve  # noqa: E402
 from laureate_daemon import Daemon  # noqa: E402
-
-HEADER = ("entreprise,type_entreprise,siren,volet_relance,mesure,nom_departement,nom_commune,code_postal,"
-          "coordonnees_gps,description_projet,mesure_light,mise_a_jour,filiere,"
-          "tonnes_equivalent_co2_pour_les_projets_decarbonation,code_departement,nom_region")
-
-
-def export(companies, department="44"):
-    rows = [HEADER]
-    for index, company in enumerate(companies):
-        rows.append(f'{company},PME,{123456780 + index},Compétitivité,(Re)localisation dans les secteurs critiques,'
-                    f'Loire-Atlantique,Nantes,44000,"47.2184, -1.5536",Une usine de {company},Relocalisation,'
-                    f'2022-07-17,Santé,,{department},PAYS DE LA LOIRE')
-    return ("\r\n".join(rows) + "\r\n").encode()
-
-
-OLD = export(["Ancienne Alpha", "Ancienne Beta"])
-NEW = export(["Nouvelle Gamma", "Nouvelle Delta", "Nouvelle Epsilon"])
-BAD = export(["Mauvaise Zeta"], department="999")
-LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
-
-
-class Fixtures(http.server.BaseHTTPRequestHandler):
-    requests = []
-
-    def do_GET(self):
-        Fixtures.requests.append((self.path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")))
-        if self.path == "/new.csv":
-            etag = '"' + hashlib.sha256(NEW).hexdigest()[:16] + '"'
-            if self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            self.send_body(NEW, etag=etag)
-        elif self.path == "/bad-row.csv":
-            self.send_body(BAD)
-        elif self.path == "/truncated.csv":
-            # Announces the whole file, sends half of it, and hangs up.
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(NEW)))
-            self.end_headers()
-            self.wfile.write(NEW[: len(NEW) // 2])
-            self.wfile.flush()
-            self.close_connection = True
-        elif self.path == "/error.csv":
-            self.send_body(b"internal error\n", status=500)
-        else:
-            self.send_body(b"not found\n", status=404)
-
-    def send_body(self, body, status=200, etag=None):
-        self.send_response(status)
-        self.send_header("Content-Type", "text/csv")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", LAST_MODIFIED)
-        if etag:
-            self.send_header("ETag", etag)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *arguments):
-        pass
-
 
 def call(path, method, params=None):
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
@@ -106,8 +42,7 @@ def main():
     parser.add_argument("--refresh", default=os.path.join(ROOT, "Packaging", "laureated-refresh"))
     arguments = parser.parse_args()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fixtures)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     work = tempfile.mkdtemp(prefix="laureate-refresh-")
     data = os.path.join(work, "data")
@@ -158,8 +93,9 @@ def main():
             print("     " + run.stderr.strip().replace("\n", "\n     "))
             check(f"{what}: FILE byte for byte as it was", open(dest, "rb").read() == before)
             check(f"{what}: the same records served, not reloaded", served()[:2] == (sha, loaded_at))
-            # FILE.etag is the refresh's own state (the ETag of FILE), kept from the good export.
-            leftovers = sorted(set(os.listdir(data)) - {"plan-de-relance.csv", "plan-de-relance.csv.etag"})
+            # FILE.etag and FILE.last-modified are the refresh's own state, kept from the good export.
+            leftovers = sorted(set(os.listdir(data)) - {"plan-de-relance.csv", "plan-de-relance.csv.etag",
+                                                        "plan-de-relance.csv.last-modified"})
             check(f"{what}: nothing left beside FILE", leftovers == [], leftovers)
         run = subprocess.run([arguments.refresh, "--bogus"], env=environment, capture_output=True, text=True)
         check("bad usage: exit 64", run.returncode == 64, run.stderr)

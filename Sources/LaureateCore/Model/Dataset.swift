@@ -12,6 +12,9 @@ public struct DatasetInfo: Sendable, Hashable {
     public var records: Int
     /// When it was loaded (ISO 8601, UTC).
     public var loadedAt: String
+    /// By path, when the file was last written (ISO 8601, UTC), as the loader found it: when
+    /// laureated-refresh swapped the official export in. Nothing for the embedded data.
+    public var modifiedAt: [String: String] = [:]
 
     /// The `dataset` object of `server.status` and of the `dataset.reloaded` push.
     public var json: JSONValue {
@@ -22,6 +25,17 @@ public struct DatasetInfo: Sendable, Hashable {
                 ("sha256", .string(sha256)),
                 ("records", .number(JSONNumber(Int64(records)))),
                 ("loaded_at", .string(loadedAt)),
+                (
+                    "files",
+                    .array(
+                        paths.map { path in
+                            .object(
+                                JSONObject(
+                                    [("path", .string(path))]
+                                        + (modifiedAt[path].map { [("modified_at", .string($0))] } ?? [])
+                                ))
+                        })
+                ),
             ])
         )
     }
@@ -61,24 +75,28 @@ public final class Dataset: Sendable {
     private let memberNames = Mutex<[String]?>(nil)
 
     /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
-    public convenience init(records: [LaureateRecord], program: Program, paths: [String], loadedAt: String) {
+    public convenience init(
+        records: [LaureateRecord], program: Program, paths: [String], loadedAt: String,
+        modifiedAt: [String: String] = [:]
+    ) {
         var builder = DatasetBuilder(
             program: program, expectedBytes: records.reduce(0) { $0 + $1.json.count + $1.id.utf8.count })
         for record in records {
             let duplicate = builder.add(record, origin: LaureateRecord.Origin(file: "", line: 0))
             precondition(duplicate == nil, "two records with the id \(record.id)")
         }
-        self.init(builder, paths: paths, loadedAt: loadedAt)
+        self.init(builder, paths: paths, loadedAt: loadedAt, modifiedAt: modifiedAt)
     }
 
     /// Finishes what a `DatasetBuilder` collected: posting lists, sort ranks, the fingerprint.
-    init(_ builder: consuming DatasetBuilder, paths: [String], loadedAt: String) {
+    init(_ builder: consuming DatasetBuilder, paths: [String], loadedAt: String, modifiedAt: [String: String] = [:]) {
         let parts = builder.finish()
         let count = parts.store.count
         self.store = parts.store
         self.count = count
         self.program = parts.program
-        self.info = DatasetInfo(paths: paths, sha256: parts.sha256, records: count, loadedAt: loadedAt)
+        self.info = DatasetInfo(
+            paths: paths, sha256: parts.sha256, records: count, loadedAt: loadedAt, modifiedAt: modifiedAt)
         self.search = parts.search
         self.facets = parts.facets
         self.figures = parts.figures

@@ -57,13 +57,15 @@ public struct DatasetAssembly {
         issues.merge(other, fileOrder: paths)
     }
 
-    /// The snapshot of every record read.
+    /// The snapshot of every record read; `modifiedAt` gives each file's time, as the caller read it.
     /// - Throws: `DatasetLoadError` with the first problems found, if any.
-    public consuming func finish(loadedAt: String) throws(DatasetLoadError) -> Dataset {
+    public consuming func finish(
+        loadedAt: String, modifiedAt: [String: String] = [:]
+    ) throws(DatasetLoadError) -> Dataset {
         if paths.isEmpty {
             issues.add(DatasetIssue(file: "(none)", line: nil, field: nil, reason: "no dataset file given"))
         }
         try issues.check()
-        return builder.build(paths: paths, loadedAt: loadedAt)
+        return builder.build(paths: paths, loadedAt: loadedAt, modifiedAt: modifiedAt)
     }
 }

@@ -108,7 +108,7 @@ public struct DatasetBuilder {
     }
 
     /// The snapshot of everything added.
-    public consuming func build(paths: [String], loadedAt: String) -> Dataset {
-        Dataset(self, paths: paths, loadedAt: loadedAt)
+    public consuming func build(paths: [String], loadedAt: String, modifiedAt: [String: String] = [:]) -> Dataset {
+        Dataset(self, paths: paths, loadedAt: loadedAt, modifiedAt: modifiedAt)
     }
 }

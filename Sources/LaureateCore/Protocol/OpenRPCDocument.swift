@@ -260,6 +260,13 @@ public enum OpenRPCDocument {
                 "type": "object", "required": ["path", "sha256", "records", "loaded_at"],
                 "properties": [
                     "path": string, "paths": ["type": "array", "items": string], "sha256": string, "records": count,
+                    "files": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["path"],
+                            "properties": ["path": string, "modified_at": ["type": "string", "format": "date-time"]],
+                        ],
+                    ],
                     "loaded_at": ["type": "string", "format": "date-time"],
                 ],
             ],

@@ -56,9 +56,16 @@ public enum DatasetLoader {
             text.withUTF8 { _ = assembly.read(UnsafeRawBufferPointer($0), isLast: true) }
             return try assembly.finish(loadedAt: ISO8601.now())
         }
-        let sizes = paths.map { path in
+        var sizes: [Int] = []
+        var modifiedAt: [String: String] = [:]
+        for path in paths {
             var status = stat()
-            return stat(path, &status) == 0 ? Int(status.st_size) : 0
+            guard stat(path, &status) == 0 else {
+                sizes.append(0)
+                continue
+            }
+            sizes.append(Int(status.st_size))
+            modifiedAt[path] = ISO8601.string(status.st_mtim.tv_sec)
         }
         // Two stages on the two cores: this thread reads and parses, one of NIO's blocking-work
         // threads indexes (not a Swift concurrency or Dispatch worker, whose pools a blocked
@@ -110,7 +117,7 @@ public enum DatasetLoader {
         built.wait()
         var assembly = building.take()
         assembly.merge(issues)
-        return try assembly.finish(loadedAt: ISO8601.now())
+        return try assembly.finish(loadedAt: ISO8601.now(), modifiedAt: modifiedAt)
     }
 
     /// Records per batch handed from the reading thread to the indexing one.

@@ -117,10 +117,13 @@ package enum ISO8601 {
     }
 
     /// Now, in UTC.
-    package static func now() -> String {
-        var now = time(nil)
+    package static func now() -> String { string(time(nil)) }
+
+    /// A time in seconds since the epoch, in UTC.
+    static func string(_ seconds: time_t) -> String {
+        var seconds = seconds
         var parts = tm()
-        gmtime_r(&now, &parts)
+        gmtime_r(&seconds, &parts)
         return format(parts)
     }
 }
