@@ -91,43 +91,72 @@ extension SearchIndex {
     /// record's position in `records` and its rank.
     ///
     /// This runs over every match of a broad query. Each term's postings are first spread into a
-    /// table by record (`matchTable`), so that ranking a record reads one value per term, in
-    /// record order, instead of looking the term up among the record's words.
+    /// table by record (`spread`), so that ranking a record reads one value per term, in record
+    /// order, instead of looking the term up among the record's words.
     func rank(_ records: [Int32], plans: [TermPlan], _ body: (Int, MatchRank) -> Void) {
-        let tables = plans.map(matchTable)
-        let partTables = plans.map { $0.parts.map(matchTable) }
-        let weights = plans.map { idf(matching: $0.count) }
-        fieldNorms.withUnsafeBufferPointer { norms in
-            for (position, record) in records.enumerated() {
-                var rank = MatchRank()
-                // One byte per field: how many terms were found in it.
-                var termsPerField: UInt64 = 0
-                for term in plans.indices {
-                    var match = Match(tables[term][Int(record)])
-                    if match.fields == 0 {
-                        for part in partTables[term] { match.add(Match(part[Int(record)])) }
+        // One table for every term and compound part, in order (a term's slot, then its parts'),
+        // and the terms' weights on the stack: a search allocates no more for ranking.
+        let slots = plans.reduce(0) { $0 + 1 + $1.parts.count }
+        var table = [UInt16](repeating: 0, count: slots * recordCount)
+        table.withUnsafeMutableBufferPointer { table in
+            var slot = 0
+            func fill(_ term: TermPlan) {
+                spread(term, into: UnsafeMutableBufferPointer(rebasing: table[(slot * recordCount)...]))
+                slot += 1
+            }
+            for plan in plans {
+                fill(plan)
+                for part in plan.parts { fill(part) }
+            }
+        }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: plans.count) { weights in
+            for (term, plan) in plans.enumerated() { weights[term] = idf(matching: plan.count) }
+            table.withUnsafeBufferPointer { table in
+                fieldNorms.withUnsafeBufferPointer { norms in
+                    for (position, record) in records.enumerated() {
+                        body(
+                            position,
+                            rank(Int(record), plans: plans, table: table, weights: weights, norms: norms))
                     }
-                    rank.typos += match.typos
-                    if match.prefix { rank.prefixes += 1 }
-                    var weighted: Float = 0
-                    var fields = match.fields
-                    while fields != 0 {
-                        let field = fields.trailingZeroBitCount
-                        weighted += norms[Int(record) * Self.fieldCount + field]
-                        termsPerField &+= 1 << UInt64(field * 8)
-                        fields &= fields - 1
-                    }
-                    rank.score += weights[term] * Double(weighted) * (Self.k1 + 1) / (Double(weighted) + Self.k1)
                 }
-                var most: UInt64 = 0
-                for field in 0..<Self.fieldCount { most = max(most, termsPerField >> UInt64(field * 8) & 0xFF) }
-                rank.sameField = Int(most)
-                body(position, rank)
             }
         }
     }
 
-    /// How one term matches one record, read from a `matchTable` entry.
+    private func rank(
+        _ record: Int, plans: [TermPlan], table: UnsafeBufferPointer<UInt16>,
+        weights: UnsafeMutableBufferPointer<Double>,
+        norms: UnsafeBufferPointer<Float>
+    ) -> MatchRank {
+        var rank = MatchRank()
+        // One byte per field: how many terms were found in it.
+        var termsPerField: UInt64 = 0
+        var slot = 0
+        for (term, plan) in plans.enumerated() {
+            var match = Match(table[slot * recordCount + record])
+            if match.fields == 0 {
+                for part in plan.parts.indices { match.add(Match(table[(slot + 1 + part) * recordCount + record])) }
+            }
+            slot += 1 + plan.parts.count
+            rank.typos += match.typos
+            if match.prefix { rank.prefixes += 1 }
+            var weighted: Float = 0
+            var fields = match.fields
+            while fields != 0 {
+                let field = fields.trailingZeroBitCount
+                weighted += norms[record * Self.fieldCount + field]
+                termsPerField &+= 1 << UInt64(field * 8)
+                fields &= fields - 1
+            }
+            rank.score += weights[term] * Double(weighted) * (Self.k1 + 1) / (Double(weighted) + Self.k1)
+        }
+        var most: UInt64 = 0
+        for field in 0..<Self.fieldCount { most = max(most, termsPerField >> UInt64(field * 8) & 0xFF) }
+        rank.sameField = Int(most)
+        return rank
+    }
+
+    /// How one term matches one record, read from an entry of the table `spread` fills.
     private struct Match {
         var fields: UInt8
         var typos: Int
@@ -149,22 +178,19 @@ extension SearchIndex {
         }
     }
 
-    /// By record: how `plan`'s words match it (`Match`'s encoding, 0 where none does). The best
-    /// quality over the words wins; the fields of all of them add up.
-    private func matchTable(_ plan: TermPlan) -> [UInt16] {
-        var table = [UInt16](repeating: 0, count: recordCount)
-        table.withUnsafeMutableBufferPointer { table in
-            func spread(_ word: Int, quality: UInt16) {
-                postings.forEachPosting(word) { record, fields in
-                    let old = table[record]
-                    table[record] = max(old & 0xFF00, quality << 8) | old & 0xFF | UInt16(fields)
-                }
+    /// Writes into `table`, by record, how `plan`'s words match it (`Match`'s encoding; `table`
+    /// starts zeroed, 0 where none does). The best quality over the words wins; the fields of all
+    /// of them add up.
+    private func spread(_ plan: TermPlan, into table: UnsafeMutableBufferPointer<UInt16>) {
+        func spread(_ word: Int, quality: UInt16) {
+            postings.forEachPosting(word) { record, fields in
+                let old = table[record]
+                table[record] = max(old & 0xFF00, quality << 8) | old & 0xFF | UInt16(fields)
             }
-            for candidate in plan.typos { spread(candidate.position, quality: UInt16(3 - candidate.distance)) }
-            for word in plan.prefix where word != plan.exact { spread(word, quality: 3) }
-            if plan.exact >= 0 { spread(plan.exact, quality: 4) }
         }
-        return table
+        for candidate in plan.typos { spread(candidate.position, quality: UInt16(3 - candidate.distance)) }
+        for word in plan.prefix where word != plan.exact { spread(word, quality: 3) }
+        if plan.exact >= 0 { spread(plan.exact, quality: 4) }
     }
 
     /// Each field's weight over its BM25 length normalisation, by record and field (unread where
