@@ -71,11 +71,13 @@ public struct QueryFilters: Sendable, Equatable {
                 throw .invalidParam(name: "q", reason: "expected a string, got \(q.typeName)")
             }
             terms = SearchTerms.queryTerms(text)
-            // Each distinct word costs a walk of the vocabulary for its typos: bounded, so that one
-            // request cannot hold a thread for seconds.
-            guard terms.count <= Self.maximumTerms else {
+            // Each distinct word costs a walk of the vocabulary for its typos and a ranking table:
+            // bounded, so that one request cannot hold a thread for seconds or take gigabytes. A
+            // compound counts its parts.
+            let words = terms.reduce(0) { $0 + max(1, $1.parts.count) }
+            guard words <= Self.maximumTerms else {
                 throw .invalidParam(
-                    name: "q", reason: "\(terms.count) distinct words; a search takes at most \(Self.maximumTerms)")
+                    name: "q", reason: "\(words) distinct words; a search takes at most \(Self.maximumTerms)")
             }
         }
         typos = try boolean(params, "typos", default: true)

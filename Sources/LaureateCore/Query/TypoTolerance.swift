@@ -6,9 +6,13 @@
 /// Distances count bytes of the folded word. Folding leaves French and every Latin-script text
 /// in ASCII, where a byte is a letter; a folded word outside ASCII (Greek, Cyrillic) gets no typo.
 enum TypoTolerance {
+    /// The longest word that gets typo tolerance: the edit-distance table of a word grows as the
+    /// square of its length, and no word of a name or a summary comes near this one.
+    static let longestWord = 64
+
     /// How many typos a query word of `word`'s letters forgives.
     static func allowed(for word: UnsafeBufferPointer<UInt8>) -> Int {
-        guard word.allSatisfy({ $0 < 0x80 && !isDigit($0) }) else { return 0 }
+        guard word.count <= longestWord, word.allSatisfy({ $0 < 0x80 && !isDigit($0) }) else { return 0 }
         return word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0
     }
 
@@ -27,7 +31,7 @@ extension SearchIndex {
     func typoCandidates(
         of query: UnsafeBufferPointer<UInt8>, maxDistance: Int, sameFirstLetter: Bool = true
     ) -> [(position: Int, distance: Int)] {
-        guard maxDistance > 0, !query.isEmpty else { return [] }
+        guard maxDistance > 0, !query.isEmpty, query.count <= TypoTolerance.longestWord else { return [] }
         let width = query.count + 1
         var bounds = 0..<wordCount
         if sameFirstLetter {

@@ -69,6 +69,18 @@ struct SearchRulesTests {
         #expect(try ids(["q": .string(typed), "typos": false], in: dataset).isEmpty)
     }
 
+    @Test("a word too long for typos (a megabyte of letters) is looked up, not walked, and suggests nothing")
+    func longWord() throws {
+        let word = String(repeating: "electronique", count: 90_000)
+        let page = QueryEngine.search(try SearchQuery(params: ["q": .string(word)]), in: TestData.embedded)
+        #expect(page.total == 0)
+        #expect(page.suggestions == nil)
+        #expect(try ids(["q": .string(String(repeating: "a", count: 65))], in: TestData.embedded).isEmpty)
+        // A compound counts its parts: 65 of them are refused like 65 words.
+        let compound = (0..<65).map { "p\($0)" }.joined(separator: "-")
+        #expect(throws: QueryError.self) { try SearchQuery(params: ["q": .string(compound)]) }
+    }
+
     @Test("fewer typos rank first, then exact over prefix, then the weightier field")
     func ranking() throws {
         let dataset = try TestData.dataset([
