@@ -117,7 +117,7 @@ struct FieldChoice {
     /// for those the record lacks, then what the search added to it (`distance_km`, `highlight`).
     func shaped(_ record: JSONObject) -> JSONObject {
         guard let selected else { return record }
-        let added = ["distance_km", "highlight"].compactMap { name in record[name].map { (name, $0) } }
+        let added = SearchPage.addedMembers.compactMap { name in record[name].map { (name, $0) } }
         return JSONObject(selected.map { ($0, record[$0] ?? .null) } + added)
     }
 }

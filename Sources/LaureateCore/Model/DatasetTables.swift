@@ -57,8 +57,6 @@ struct Locations: Sendable {
     let latitudes: SparseColumn<Double>
     let longitudes: SparseColumn<Double>
 
-    var isEmpty: Bool { latitudes.isEmpty }
-
     /// The distance from `near`'s point to record `record`, or nil when it has no coordinates.
     func distance(_ record: Int, from near: NearFilter) -> Double? {
         let latitude = latitudes[record]

@@ -14,6 +14,7 @@ public struct DepartmentTable: Sendable {
     public let departments: [Department]
     private let byCode: [String: Department]
     private let regionsByKey: [String: String]
+    private let byNameKey: [String: Department]
 
     /// Reads the `department,department_name,region_code,region` CSV table.
     /// - Throws: `DatasetLoadError` when the table is malformed.
@@ -37,10 +38,15 @@ public struct DepartmentTable: Sendable {
         self.byCode = Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.regionsByKey = Dictionary(
             departments.map { (TextFolding.key($0.region), $0.region) }, uniquingKeysWith: { first, _ in first })
+        self.byNameKey = Dictionary(
+            departments.map { (TextFolding.key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The département with that INSEE code.
     public func department(code: String) -> Department? { byCode[code] }
+
+    /// The département with that name, in any spelling (`loire atlantique` → 44).
+    public func department(named name: String) -> Department? { byNameKey[TextFolding.key(name)] }
 
     /// The canonical region name for any spelling of it (`PAYS DE LA LOIRE` → `Pays de la Loire`).
     public func canonicalRegion(_ name: String) -> String? { regionsByKey[TextFolding.key(name)] }

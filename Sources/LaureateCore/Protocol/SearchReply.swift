@@ -8,7 +8,7 @@ enum SearchReply {
         result.removeLast()
         var members: [(key: String, value: JSONValue)] = []
         if let distances = page.distances {
-            members.append(("distance_km", .number(JSONNumber((distances[item] * 1000).rounded() / 1000))))
+            members.append((SearchPage.addedMembers[0], .number(JSONNumber((distances[item] * 1000).rounded() / 1000))))
         }
         if let highlights = page.highlights {
             let fields = highlights[item].map { field in
@@ -18,7 +18,7 @@ enum SearchReply {
                         field.spans.map { [.number(JSONNumber(Int64($0.start))), .number(JSONNumber(Int64($0.end)))] })
                 )
             }
-            members.append(("highlight", .object(JSONObject(fields))))
+            members.append((SearchPage.addedMembers[1], .object(JSONObject(fields))))
         }
         for (key, value) in members {
             if result.last != UInt8(ascii: "{") { result.append(UInt8(ascii: ",")) }

@@ -9,16 +9,23 @@ public struct SearchPage: Sendable, Equatable {
     /// With `highlight`, each item's matched spans by field.
     public var highlights: [[FieldSpans]]?
     /// With `facets`, the matches counted per value of each dimension asked for.
-    public var facets: [(dimension: StatsDimension, counts: [(key: String, count: Int)])] = []
+    public var facets: [FacetCounts] = []
+    /// The members a search adds to an item after the record's own, in that order.
+    public static let addedMembers = ["distance_km", "highlight"]
+
     /// For an empty result of a `q`, what would find something (nil when nothing would).
     public var suggestions: SearchSuggestions?
 
-    public static func == (lhs: SearchPage, rhs: SearchPage) -> Bool {
-        lhs.total == rhs.total && lhs.items == rhs.items && lhs.offset == rhs.offset && lhs.nextOffset == rhs.nextOffset
-            && lhs.distances == rhs.distances && lhs.highlights == rhs.highlights
-            && lhs.facets.map(\.dimension) == rhs.facets.map(\.dimension)
-            && zip(lhs.facets, rhs.facets).allSatisfy { $0.counts.elementsEqual($1.counts, by: ==) }
-            && lhs.suggestions == rhs.suggestions
+}
+
+/// One dimension's `facets`: how many matches have each value, most first.
+public struct FacetCounts: Sendable, Equatable {
+    public var dimension: StatsDimension
+    public var counts: [Count]
+
+    public struct Count: Sendable, Equatable {
+        public var key: String
+        public var count: Int
     }
 }
 
@@ -115,7 +122,8 @@ public enum QueryEngine {
         }
         if query.highlight { result.highlights = items.map { highlight(record: $0, plans: plans, in: dataset) } }
         result.facets = query.facets.map { dimension in
-            (dimension, facetCounts(dataset.facets[dimension.facetName], records: records))
+            FacetCounts(
+                dimension: dimension, counts: facetCounts(dataset.facets[dimension.facetName], records: records))
         }
         if total == 0, !query.filters.terms.isEmpty {
             let suggestions = suggestions(for: query.filters, plans: plans, in: dataset)
@@ -125,13 +133,15 @@ public enum QueryEngine {
     }
 
     /// How many of `records` have each value of `facet`, most first (values by name on a tie).
-    private static func facetCounts(_ facet: Facet, records: [Int32]) -> [(key: String, count: Int)] {
+    private static func facetCounts(_ facet: Facet, records: [Int32]) -> [FacetCounts.Count] {
         var counts = [Int](repeating: 0, count: facet.valueCount)
         for record in records {
             let value = facet.recordValues[Int(record)]
             if value >= 0 { counts[Int(value)] += 1 }
         }
-        return counts.indices.filter { counts[$0] > 0 }.map { (facet.value($0), counts[$0]) }.sorted {
+        return counts.indices.filter { counts[$0] > 0 }.map {
+            FacetCounts.Count(key: facet.value($0), count: counts[$0])
+        }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
         }
     }

@@ -85,7 +85,7 @@ extension QueryEngine {
     static func suggestions(for filters: QueryFilters, plans: [TermPlan], in dataset: Dataset) -> SearchSuggestions {
         var suggestions = SearchSuggestions()
         let index = dataset.search
-        for (term, plan) in zip(filters.terms, plans) where plan.count == 0 {
+        for (term, plan) in zip(filters.terms, plans) where plan.matches.count == 0 {
             var word = term.word
             let candidates = word.withUTF8 { index.typoCandidates(of: $0, maxDistance: 2, sameFirstLetter: false) }
             let ranked = candidates.map { ($0.distance, -index.postings.matches($0.position).count, $0.position) }
@@ -124,7 +124,7 @@ extension QueryEngine {
         if let id = dataset.facets.region.valueID(for: phrase) {
             named.append(("region", dataset.facets.region.value(Int(id))))
         }
-        for department in DepartmentTable.embedded.departments where TextFolding.key(department.name) == phrase {
+        if let department = DepartmentTable.embedded.department(named: phrase) {
             named.append(("department", department.code))
         }
         for sector in Sector.allCases

@@ -103,9 +103,7 @@ struct SearchIndex: Sendable {
         /// Adds the words of `text`, in `field`, to record `record` (records come in ascending
         /// order, each record's fields together, then `endRecord`).
         mutating func add(_ text: String?, record: Int32, field: SearchField) {
-            if fieldLengths.count < (Int(record) + 1) * SearchIndex.fieldCount {
-                fieldLengths.append(contentsOf: repeatElement(0, count: SearchIndex.fieldCount))
-            }
+            makeRoom(for: record)
             guard let text else { return }
             var length = 0
             SearchTerms.forEach(text, word: &word, joined: &joined) { folded, _, kind in
@@ -120,7 +118,10 @@ struct SearchIndex: Sendable {
         }
 
         /// Closes record `record`'s entries.
-        mutating func endRecord(_ record: Int32) {
+        mutating func endRecord(_ record: Int32) { makeRoom(for: record) }
+
+        /// Record `record`'s field lengths, zero until its words are added.
+        private mutating func makeRoom(for record: Int32) {
             if fieldLengths.count < (Int(record) + 1) * SearchIndex.fieldCount {
                 fieldLengths.append(contentsOf: repeatElement(0, count: SearchIndex.fieldCount))
             }

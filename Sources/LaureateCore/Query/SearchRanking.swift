@@ -13,8 +13,6 @@ struct TermPlan: Sendable {
     var parts: [TermPlan] = []
     /// The records it matches.
     var matches: PostingSet.Matches = .list([])
-    /// How many records it matches.
-    var count = 0
 }
 
 /// How well a record matches a query: compared field by field, in the order of `key`.
@@ -54,7 +52,6 @@ extension SearchIndex {
                 plan.parts = term.parts.map { self.plan(word: $0, typos: typos) }
                 let together = PostingSet.intersection(plan.parts.map(\.matches))
                 plan.matches = postings.union(plan.matches, .list(ArraySlice(together)))
-                plan.count = plan.matches.count
             }
             return plan
         }
@@ -79,10 +76,7 @@ extension SearchIndex {
                 let typos = postings.union(plan.typos.lazy.map(\.position))
                 matches = matches.map { postings.union($0, typos) } ?? typos
             }
-            if let matches {
-                plan.matches = matches
-                plan.count = matches.count
-            }
+            if let matches { plan.matches = matches }
             return plan
         }
     }
@@ -110,7 +104,7 @@ extension SearchIndex {
             }
         }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: plans.count) { weights in
-            for (term, plan) in plans.enumerated() { weights[term] = idf(matching: plan.count) }
+            for (term, plan) in plans.enumerated() { weights[term] = idf(matching: plan.matches.count) }
             table.withUnsafeBufferPointer { table in
                 fieldNorms.withUnsafeBufferPointer { norms in
                     for (position, record) in records.enumerated() {
