@@ -22,6 +22,9 @@ let package = Package(
         .library(name: "LaureateClient", targets: ["LaureateClient"]),
         // For laureate-allocations (Benchmarks/), which runs the real server in its own process.
         .library(name: "LaureateServer", targets: ["LaureateServer"]),
+        // Test-only (not packaged): org.varlink.certification on the varlink front end's own code, for
+        // the reference certification clients (Tests/Integration/varlink.py).
+        .executable(name: "laureate-varlink-certification", targets: ["laureate-varlink-certification"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -83,6 +86,16 @@ let package = Package(
             dependencies: [
                 "LaureateCore",
                 "LaureateClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "laureate-varlink-certification",
+            dependencies: [
+                "LaureateCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming

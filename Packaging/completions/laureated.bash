@@ -165,12 +165,16 @@ _laureated() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--allow-unknown-sector --check --print-defaults --version -h --help)
     local -a repeating_options=(--dataset)
-    local -a non_repeating_options=(--socket --config --log-level)
+    local -a non_repeating_options=(--socket --varlink-socket --config --log-level)
     __laureated_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--socket')
+        __laureated_add_completions -f
+        return
+        ;;
+    '--varlink-socket')
         __laureated_add_completions -f
         return
         ;;

@@ -20,7 +20,7 @@ function __laureated_parse_tokens -S
     set -l unparsed_tokens (__laureated_tokens -pc)
     switch $unparsed_tokens[1]
     case 'laureated'
-        __laureated_parse_subcommand -r 1 'socket=' 'dataset=+' 'config=' 'log-level=' 'allow-unknown-sector' 'check' 'print-defaults' 'version' 'h/help'
+        __laureated_parse_subcommand -r 1 'socket=' 'varlink-socket=' 'dataset=+' 'config=' 'log-level=' 'allow-unknown-sector' 'check' 'print-defaults' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __laureated_parse_subcommand -r 1 'version'
@@ -78,6 +78,7 @@ end
 
 complete -c 'laureated' -f
 complete -c 'laureated' -n '__laureated_should_offer_completions_for_flags_or_options "laureated" socket' -l 'socket' -d 'Socket path (default: /run/laureated/laureated.sock, or $XDG_RUNTIME_DIR/laureated.sock).' -rF
+complete -c 'laureated' -n '__laureated_should_offer_completions_for_flags_or_options "laureated" varlink-socket' -l 'varlink-socket' -d 'Also serve varlink (io.laureated.Dataset) on this socket path. Default: none, unless socket-activated.' -rF
 complete -c 'laureated' -n '__laureated_should_offer_completions_for_flags_or_options "laureated"' -l 'dataset' -d 'A dataset file (JSON array, JSON Lines, CSV); repeat to merge several. Default: the embedded data.' -rfa '(set -l exts \'json\' \'jsonl\' \'csv\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'laureated' -n '__laureated_should_offer_completions_for_flags_or_options "laureated" config' -l 'config' -d 'A KEY=value settings file (see /etc/laureated/laureated.defaults).' -rF
 complete -c 'laureated' -n '__laureated_should_offer_completions_for_flags_or_options "laureated" log-level' -l 'log-level' -d 'Lowest log level: trace, debug, info, notice, warning, error, critical.' -rfka 'trace debug info notice warning error critical'

@@ -8,6 +8,7 @@ _laureated() {
     local -a levels=(trace debug info notice warning error critical)
     _arguments -s -S \
         '--socket[Socket path]:socket:_files' \
+        '--varlink-socket[Also serve varlink (io.laureated.Dataset) on this socket path]:varlink socket:_files' \
         '*--dataset[A dataset file (JSON array, JSON Lines, CSV); repeat to merge several]:dataset:_files -g "*.(json|jsonl|csv)"' \
         '--config[A KEY=value settings file]:config:_files' \
         "--log-level[Lowest log level]:log-level:(${levels[*]})" \

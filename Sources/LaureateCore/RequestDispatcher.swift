@@ -91,7 +91,7 @@ public struct RequestDispatcher: Sendable {
             if case .reload(let id) = answer(
                 entry, dataset: dataset, connection: &connection, server: server, into: &reply)
             {
-                return .reload(PendingReload(id: id, batch: nil))
+                return .reload(.jsonRPC(id: id, batch: nil))
             }
             if !reply.isEmpty {
                 output.append(contentsOf: reply)
@@ -115,14 +115,21 @@ public struct RequestDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout [UInt8]
     ) -> LineOutcome {
+        let (id, batch): (JSONValue?, (replies: [[UInt8]], remaining: ArraySlice<RequestEntry>)?)
+        switch pending {
+        case .jsonRPC(let pendingID, let pendingBatch): (id, batch) = (pendingID, pendingBatch)
+        case .varlink(let oneway):
+            if !oneway { VarlinkDispatcher.writeReload(reloadResult, into: &output) }
+            return .done
+        }
         var reply: [UInt8] = []
-        if let id = pending.id {
+        if let id {
             switch reloadResult {
             case .success(let info): MessageCodec.writeResult(id: id, result: info.json, into: &reply)
             case .failure(let error): MessageCodec.writeError(id: id, error, into: &reply)
             }
         }
-        guard let batch = pending.batch else {
+        guard let batch else {
             if !reply.isEmpty {
                 output.append(contentsOf: reply)
                 output.append(0x0A)
@@ -151,7 +158,7 @@ public struct RequestDispatcher: Sendable {
             if case .reload(let id) = answer(
                 entry, dataset: dataset, connection: &connection, server: server, into: &reply)
             {
-                return .reload(PendingReload(id: id, batch: (replies, remaining)))
+                return .reload(.jsonRPC(id: id, batch: (replies, remaining)))
             }
             if !reply.isEmpty { replies.append(reply) }
         }
@@ -236,8 +243,8 @@ public struct RequestDispatcher: Sendable {
         return .written
     }
 
-    /// Runs a method, appending its result JSON.
-    private func run(
+    /// Runs a method, appending its result JSON: the JSON-RPC and varlink front ends' one engine.
+    func run(
         _ method: Method,
         _ params: JSONObject,
         dataset: Dataset,

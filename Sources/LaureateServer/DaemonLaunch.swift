@@ -22,6 +22,7 @@ public struct DaemonLaunch: Sendable {
     ) throws -> DaemonLaunch {
         let environment = Environment.current
         let listener: ServerConfiguration.Listener
+        var varlinkListener: ServerConfiguration.Listener?
         let activated: [ActivatedSocket]
         do {
             activated = try SocketActivation.sockets(environment: environment, pid: getpid())
@@ -29,8 +30,12 @@ public struct DaemonLaunch: Sendable {
             throw ServerError.badActivation(error.description)
         }
         SocketActivation.clearEnvironment()
-        if let socket = SocketActivation.choose(activated, preferredName: "laureated.socket") {
+        let varlinkSocket = activated.first { $0.name == DatasetInterface.name }
+        if let socket = SocketActivation.choose(
+            activated.filter { $0 != varlinkSocket }, preferredName: "laureated.socket")
+        {
             listener = .activated(fd: socket.fd)
+            varlinkListener = varlinkSocket.map { .activated(fd: $0.fd) }
         } else if let path = settings.socketPath ?? DaemonSettings.defaultSocketPath(environment: environment) {
             listener = .path(path)
         } else {
@@ -38,6 +43,7 @@ public struct DaemonLaunch: Sendable {
                 path: "(none)",
                 reason: "/run/laureated is not writable and XDG_RUNTIME_DIR is unset; pass --socket PATH")
         }
+        if activated.isEmpty, let path = settings.varlinkSocketPath { varlinkListener = .path(path) }
         logger.notice("starting", metadata: ["version": "\(version)", "pid": "\(getpid())"])
         raiseFileLimit(for: settings.limits.maximumConnections, logger: logger)
         let start = MonotonicClock.microseconds()
@@ -52,6 +58,7 @@ public struct DaemonLaunch: Sendable {
         let store = DatasetStore(dataset: dataset, configuration: configuration, logger: logger)
         let serverConfiguration = ServerConfiguration(
             listener: listener,
+            varlinkListener: varlinkListener,
             version: version,
             adminPolicy: AdminPolicy(daemonUID: getuid(), uids: settings.adminUIDs, gids: settings.adminGIDs),
             limits: settings.limits,

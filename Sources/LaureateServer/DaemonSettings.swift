@@ -9,6 +9,7 @@ public import Logging
 /// Command-line flags win over the environment, which wins over the `--config` file.
 public enum DaemonSetting: String, CaseIterable, Sendable {
     case socket = "LAUREATED_SOCKET"
+    case varlinkSocket = "LAUREATED_VARLINK_SOCKET"
     case dataset = "LAUREATED_DATASET"
     case refreshedDataset = "LAUREATED_REFRESHED_DATASET"
     case logLevel = "LAUREATED_LOG_LEVEL"
@@ -29,7 +30,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
     /// The built-in default, as written in the defaults file ("" when unset).
     public var defaultValue: String {
         switch self {
-        case .socket, .dataset, .refreshedDataset, .adminUIDs, .adminGroups, .socketGroup: ""
+        case .socket, .varlinkSocket, .dataset, .refreshedDataset, .adminUIDs, .adminGroups, .socketGroup: ""
         case .logLevel: "info"
         case .allowUnknownSector: "no"
         case .maxLineBytes: String(Self.limits.maximumLineBytes)
@@ -57,6 +58,9 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
         case .socket:
             "Socket path. Empty: /run/laureated/laureated.sock when /run/laureated is writable, else "
                 + "$XDG_RUNTIME_DIR/laureated.sock. Ignored under socket activation."
+        case .varlinkSocket:
+            "Socket path of the varlink front end (io.laureated.Dataset). Empty: none, unless systemd passes a "
+                + "socket named io.laureated.Dataset. Ignored under socket activation."
         case .dataset:
             "Dataset files (JSON array, JSON Lines or CSV, including the official export), separated by spaces, "
                 + "merged in order. Empty: the embedded default."
@@ -89,6 +93,7 @@ public enum DaemonSetting: String, CaseIterable, Sendable {
 /// The daemon's settings, resolved from flags, environment and config file.
 public struct DaemonSettings: Sendable {
     public var socketPath: String?
+    public var varlinkSocketPath: String?
     public var datasetPaths: [String]
     public var refreshedDatasetPath: String?
     public var logLevel: Logger.Level
@@ -142,6 +147,7 @@ public struct DaemonSettings: Sendable {
         }
         var settings = DaemonSettings(
             socketPath: value(.socket).isEmpty ? nil : value(.socket),
+            varlinkSocketPath: value(.varlinkSocket).isEmpty ? nil : value(.varlinkSocket),
             datasetPaths: value(.dataset).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
             refreshedDatasetPath: value(.refreshedDataset).isEmpty ? nil : value(.refreshedDataset),
             logLevel: .info, datasetOptions: DatasetOptions(),

@@ -31,6 +31,11 @@ struct Laureated: AsyncParsableCommand {
     var socket: String?
 
     @Option(
+        help: "Also serve varlink (io.laureated.Dataset) on this socket path. Default: none, unless socket-activated.",
+        completion: .file())
+    var varlinkSocket: String?
+
+    @Option(
         help: "A dataset file (JSON array, JSON Lines, CSV); repeat to merge several. Default: the embedded data.",
         completion: .file(extensions: ["json", "jsonl", "csv"]))
     var dataset: [String] = []
@@ -65,6 +70,7 @@ struct Laureated: AsyncParsableCommand {
         if printDefaults { return print(DaemonSettings.defaultsFile(), terminator: "") }
         var flags: [DaemonSetting: String] = [:]
         flags[.socket] = socket
+        flags[.varlinkSocket] = varlinkSocket
         flags[.logLevel] = logLevel
         if !dataset.isEmpty { flags[.dataset] = dataset.joined(separator: " ") }
         if allowUnknownSector { flags[.allowUnknownSector] = "yes" }

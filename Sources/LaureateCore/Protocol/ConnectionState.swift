@@ -4,6 +4,8 @@ public struct ConnectionState: Sendable {
     public var peer: PeerCredentials?
     /// Topics this connection subscribed to.
     public var topics: Set<String> = []
+    /// A varlink `Subscribe` streams its replies: the connection takes no further call.
+    public var streaming = false
     /// Requests handled since the server last collected the count.
     public var requestsHandled = 0
     /// Replies of the full decoder before they join the output; its capacity is reused.

@@ -173,19 +173,19 @@ package enum FastPath {
             return SimpleRequest(id: id, method: methodStart..<methodStart + 12, paramID: keyStart..<keyEnd)
         }
 
-        private func peek() -> UInt8? {
+        func peek() -> UInt8? {
             var position = index
             while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
             return position < bytes.count ? bytes[position] : nil
         }
 
-        private mutating func skipSpace() {
+        mutating func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {
                 index += 1
             }
         }
 
-        private mutating func consume(_ byte: UInt8) -> Bool {
+        mutating func consume(_ byte: UInt8) -> Bool {
             skipSpace()
             guard index < bytes.count, bytes[index] == byte else { return false }
             index += 1
@@ -193,7 +193,7 @@ package enum FastPath {
         }
 
         /// A string of printable ASCII without escapes, quotes included in the range.
-        private mutating func scanString() -> Range<Int>? {
+        mutating func scanString() -> Range<Int>? {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             let start = index

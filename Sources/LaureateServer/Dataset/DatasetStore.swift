@@ -17,7 +17,7 @@ public final class DatasetStore: Sendable {
     }
 
     private let state: NIOLockedValueBox<State>
-    private let subscribers = NIOLockedValueBox<[ObjectIdentifier: @Sendable ([UInt8]) -> Void]>([:])
+    private let subscribers = NIOLockedValueBox<[ObjectIdentifier: @Sendable (DatasetPush) -> Void]>([:])
     /// One thread of its own: reloads run on it one at a time, in the order asked (a reload asked
     /// during another reads the newest files after it), and the load's blocking reads never hold
     /// an event loop or one of Swift concurrency's threads, which answering needs none of.
@@ -110,12 +110,13 @@ public final class DatasetStore: Sendable {
                 ])
             reloadObserver.withLockedValue { $0 }?(
                 .ended(status: Self.statusLine(dataset, seconds: seconds, verb: "reloaded")))
-            let push = MessageCodec.notification(method: "dataset.reloaded", params: ["dataset": info.json])
+            let push = DatasetPush.reloaded(info)
             for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
             return .success(info)
         case .failure(let error):
+            let failedAt = ISO8601.now()
             let record: JSONValue = [
-                "ok": false, "at": .string(ISO8601.now()), "trigger": .string(trigger),
+                "ok": false, "at": .string(failedAt), "trigger": .string(trigger),
                 "error": ProtocolError(wrapping: error).json,
             ]
             let served = state.withLockedValue {
@@ -129,14 +130,9 @@ public final class DatasetStore: Sendable {
                 ])
             reloadObserver.withLockedValue { $0 }?(
                 .ended(status: "Reload failed (\(error.first)); still serving \(served.count) laureate records"))
-            // Subscribers hear of failures too, with the dataset still served: a watcher must not
-            // take silence for success.
-            let push = MessageCodec.notification(
-                method: "dataset.reload_failed",
-                params: [
-                    "at": record.objectValue?["at"] ?? .null, "error": ProtocolError(wrapping: error).json,
-                    "dataset": served.info.json,
-                ])
+            let push = DatasetPush.reloadFailed(
+                at: failedAt, error: ProtocolError(wrapping: error),
+                served: served.info)
             for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
             return .failure(error)
         }
@@ -149,7 +145,7 @@ public final class DatasetStore: Sendable {
 
     /// Delivers each `dataset.reloaded` and `dataset.reload_failed` push to `deliver` until
     /// `unsubscribe` is called with `id`.
-    package func subscribe(_ id: ObjectIdentifier, deliver: @escaping @Sendable ([UInt8]) -> Void) {
+    package func subscribe(_ id: ObjectIdentifier, deliver: @escaping @Sendable (DatasetPush) -> Void) {
         subscribers.withLockedValue { $0[id] = deliver }
     }
 

@@ -8,15 +8,18 @@ extension ConnectionHandler {
         subscribed = true
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
-        shared.store.subscribe(ObjectIdentifier(self)) { line in
-            eventLoop.execute { loopBound.value.push(line) }
+        shared.store.subscribe(ObjectIdentifier(self)) { push in
+            eventLoop.execute { loopBound.value.push(push) }
         }
     }
 
-    /// Writes a pushed notification between replies.
-    func push(_ line: [UInt8]) {
+    /// Writes a pushed notification between replies, or a varlink `Subscribe`'s next reply.
+    func push(_ push: DatasetPush) {
         guard let context, !closing else { return }
-        outputBuffer.writeBytes(line)
+        switch frontEnd {
+        case .jsonRPC: outputBuffer.writeBytes(push.notification)
+        case .varlink: outputBuffer.writeBytes(push.varlinkReply)
+        }
         flushOutput(context: context)
     }
 }

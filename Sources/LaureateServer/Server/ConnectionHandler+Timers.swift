@@ -31,7 +31,9 @@ extension ConnectionHandler {
                     ])
                 handler.closing = true
                 context.close(promise: nil)
-            } else if let idleLimit, handler.unwritableSince == nil, now - handler.lastActivity >= idleLimit {
+            } else if let idleLimit, handler.unwritableSince == nil, !handler.connection.streaming,
+                now - handler.lastActivity >= idleLimit
+            {
                 handler.logger.debug(
                     "closing an idle connection", metadata: ["idle.seconds": "\(idleLimit.nanoseconds / 1_000_000_000)"]
                 )

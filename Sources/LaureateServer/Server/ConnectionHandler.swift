@@ -35,6 +35,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     @exclusivity(unchecked) var connection: ConnectionState
     var context: ChannelHandlerContext?
     let connectionID: Int
+    let frontEnd: FrontEnd
 
     /// Received bytes not yet answered: at most one unfinished line, or lines held while paused.
     @exclusivity(unchecked) var inbound: ByteBuffer?
@@ -52,15 +53,22 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     var closing = false
     var subscribed = false
 
-    init(shared: SharedServerState, peer: PeerCredentials?, connectionID: Int, allocator: ByteBufferAllocator) {
+    init(
+        shared: SharedServerState, frontEnd: FrontEnd, peer: PeerCredentials?, connectionID: Int,
+        allocator: ByteBufferAllocator
+    ) {
         self.shared = shared
+        self.frontEnd = frontEnd
         self.connection = ConnectionState(peer: peer)
         self.connectionID = connectionID
         var logger = shared.logger
         logger[metadataKey: "connection.id"] = "\(connectionID)"
         self.logger = logger
         self.outputBuffer = allocator.buffer(capacity: 64 * 1024)
-        self.framer = MessageFramer(maximumBytes: shared.configuration.limits.maximumLineBytes)
+        switch frontEnd {
+        case .jsonRPC: self.framer = MessageFramer(maximumBytes: shared.configuration.limits.maximumLineBytes)
+        case .varlink: self.framer = MessageFramer(delimiter: 0, maximumBytes: VarlinkReply.maximumMessageBytes)
+        }
         connection.scratch.reserveCapacity(16 * 1024)
     }
 
@@ -82,6 +90,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             inbound = bytes
         } else {
             inbound!.writeBuffer(&bytes)
+        }
+        // A streaming varlink call takes no further call: what arrives meanwhile waits, up to the
+        // size of one message.
+        if connection.streaming, inbound!.readableBytes > framer.maximumBytes {
+            logger.notice("closing a varlink connection that sent too much during a Subscribe")
+            close(context: context)
+            return
         }
         processLines(context: context)
     }
@@ -125,11 +140,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Answers every complete line held, unless paused by a reload or by backpressure.
     func processLines(context: ChannelHandlerContext) {
-        guard !closing, !waitingForReload, var buffer = inbound else { return }
+        guard !closing, !waitingForReload, !connection.streaming, var buffer = inbound else { return }
         inbound = nil
         let dataset = shared.store.current
         var tooLarge = false
-        lines: while !waitingForReload, buffer.readableBytes > 0 {
+        var violation: String?
+        lines: while !waitingForReload, !connection.streaming, buffer.readableBytes > 0 {
             if outputBuffer.readableBytes >= shared.configuration.limits.outputHighWaterBytes
                 || !context.channel.isWritable
             {
@@ -142,12 +158,22 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
                 switch framer.next(in: bytes, atEnd: inputClosed) {
                 case .message(let line, let consumed):
-                    return (
-                        consumed,
-                        shared.dispatcher.handle(
-                            line: line, dataset: dataset, connection: &connection,
-                            server: shared.counters, into: &outputBuffer)
-                    )
+                    switch frontEnd {
+                    case .jsonRPC:
+                        return (
+                            consumed,
+                            shared.dispatcher.handle(
+                                line: line, dataset: dataset, connection: &connection,
+                                server: shared.counters, into: &outputBuffer)
+                        )
+                    case .varlink:
+                        return (
+                            consumed,
+                            shared.varlink.handle(
+                                message: line, dataset: dataset, connection: &connection,
+                                server: shared.counters, into: &outputBuffer)
+                        )
+                    }
                 case .blank(let consumed): return (consumed, nil)
                 case .incomplete: return (0, nil)
                 case .tooLarge: return (-1, nil)
@@ -162,7 +188,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
             default:
                 buffer.moveReaderIndex(forwardBy: consumed)
                 updateSubscription(context: context)
-                if case .reload(let pending)? = outcome { startReload(pending, context: context) }
+                switch outcome {
+                case .reload(let pending)?: startReload(pending, context: context)
+                case .close(let reason)?:
+                    violation = reason
+                    break lines
+                case .done?, nil: break
+                }
             }
         }
         shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
@@ -170,8 +202,16 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         if tooLarge {
             let limit = framer.maximumBytes
             logger.debug(
-                "closing a connection whose request line passed the limit", metadata: ["limit.bytes": "\(limit)"])
-            outputBuffer.writeBytes(MessageCodec.tooLargeReply(limit: limit))
+                "closing a connection whose request passed the limit", metadata: ["limit.bytes": "\(limit)"])
+            // varlink has no reply without a call to answer: the connection is closed, as sd-varlink does.
+            if frontEnd == .jsonRPC { outputBuffer.writeBytes(MessageCodec.tooLargeReply(limit: limit)) }
+            flushOutput(context: context)
+            close(context: context)
+            return
+        }
+        if let violation {
+            logger.notice(
+                "closing a varlink connection that sent a bad message", metadata: ["error.reason": "\(violation)"])
             flushOutput(context: context)
             close(context: context)
             return
@@ -199,9 +239,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         outputBuffer.clear()
     }
 
-    /// After the peer half-closed: close once every reply is answered and written.
+    /// After the peer half-closed: close once every reply is answered and written. A varlink
+    /// `Subscribe` keeps streaming to a peer that only closed its sending side (`socat`'s way).
     func closeWhenDone(context: ChannelHandlerContext) {
-        guard inputClosed, !waitingForReload, !closing, inbound.map({ $0.readableBytes == 0 }) ?? true else { return }
+        guard inputClosed, !waitingForReload, !closing, !connection.streaming,
+            inbound.map({ $0.readableBytes == 0 }) ?? true
+        else { return }
         close(context: context)
     }
 

@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     }
 
     public var listener: Listener
+    /// Where varlink calls come from, if anywhere (`io.laureated.Dataset`).
+    public var varlinkListener: Listener?
     /// The daemon's version, as `server.status` reports it.
     public var version: String
     /// Who may call admin methods.
@@ -31,6 +33,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         listener: Listener,
+        varlinkListener: Listener? = nil,
         version: String,
         adminPolicy: AdminPolicy,
         limits: ServerLimits = ServerLimits(),
@@ -39,6 +42,7 @@ public struct ServerConfiguration: Sendable {
         threads: Int = Self.defaultThreads
     ) {
         self.listener = listener
+        self.varlinkListener = varlinkListener
         self.version = version
         self.adminPolicy = adminPolicy
         self.limits = limits

@@ -5,6 +5,7 @@ import Logging
 struct SharedServerState: Sendable {
     let configuration: ServerConfiguration
     let dispatcher: RequestDispatcher
+    let varlink: VarlinkDispatcher
     let store: DatasetStore
     let counters: ServerCounters
     let logger: Logger

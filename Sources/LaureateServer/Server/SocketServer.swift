@@ -73,39 +73,25 @@ public final class SocketServer: Service {
         transition(from: .initial, to: .starting)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         let counters = ServerCounters(version: configuration.version, store: store)
+        let dispatcher = RequestDispatcher(
+            version: configuration.version, adminPolicy: configuration.adminPolicy,
+            maximumBatch: configuration.limits.maximumBatch)
         let shared = SharedServerState(
             configuration: configuration,
-            dispatcher: RequestDispatcher(
-                version: configuration.version, adminPolicy: configuration.adminPolicy,
-                maximumBatch: configuration.limits.maximumBatch),
+            dispatcher: dispatcher,
+            varlink: VarlinkDispatcher(requests: dispatcher),
             store: store,
             counters: counters,
             logger: logger
         )
-        let serverChannel: any Channel
-        var ownedSocket: (path: String, identity: (device: UInt64, inode: UInt64)?)?
+        var listening: [Listening] = []
         do {
-            let bootstrap = makeBootstrap(group: group, shared: shared)
-            switch configuration.listener {
-            case .path(let path):
-                try SocketFile.prepare(path)
-                do {
-                    serverChannel = try await bootstrap.bind(unixDomainSocketPath: path).get()
-                } catch let error as IOError {
-                    // The system's words, not NIO's (`bind(descriptor:ptr:bytes:): … (errno: 2)`).
-                    throw ServerError.socketUnusable(path: path, reason: String(cString: strerror(error.errnoCode)))
-                } catch {
-                    throw ServerError.socketUnusable(path: path, reason: "\(error)")
-                }
-                ownedSocket = (path, SocketFile.identity(path))
-                try SocketFile.applyPermissions(path, mode: configuration.socketMode, group: configuration.socketGroup)
-            case .activated(let fd):
-                guard SocketActivation.isListeningUnixStream(fd) else {
-                    throw ServerError.badActivation("fd \(fd) is not a listening AF_UNIX stream socket")
-                }
-                serverChannel = try await bootstrap.withBoundSocket(fd).get()
+            listening.append(try await listen(configuration.listener, .jsonRPC, group: group, shared: shared))
+            if let varlink = configuration.varlinkListener {
+                listening.append(try await listen(varlink, .varlink, group: group, shared: shared))
             }
         } catch {
+            for listener in listening { try? await listener.channel.close() }
             try? await group.shutdownGracefully()
             throw error
         }
@@ -113,7 +99,7 @@ public final class SocketServer: Service {
         // Trap SIGHUP before READY=1: a reload asked right after readiness must not meet the
         // default action, which ends the process.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let address = Self.describe(configuration.listener)
+        let address = listening.map { Self.describe($0) }.joined(separator: " and ")
         transition(from: .starting, to: .running)
         let loaded = store.current
         let notifier = self.notifier
@@ -125,6 +111,7 @@ public final class SocketServer: Service {
         }
         notifier.notify([.ready, .status(statusOnReady(loaded, address))])
         logger.notice("ready", metadata: ["socket.path": "\(address)", "dataset.records": "\(loaded.count)"])
+        let channels = listening.map(\.channel)
         let watchdog = startWatchdog(on: group.next())
         await onReady(address)
 
@@ -134,13 +121,13 @@ public final class SocketServer: Service {
                 // Cancellation (a ServiceGroup tearing down after another service failed) stops
                 // the server too: a future's get() alone would wait for ever.
                 await withTaskCancellationHandler {
-                    try? await serverChannel.closeFuture.get()
+                    for channel in channels { try? await channel.closeFuture.get() }
                 } onCancel: {
-                    serverChannel.close(promise: nil)
+                    for channel in channels { channel.close(promise: nil) }
                 }
             } onGracefulShutdown: {
                 self.notifier.notify([.stopping, .status("Shutting down")])
-                serverChannel.close(promise: nil)
+                for channel in channels { channel.close(promise: nil) }
             }
             tasks.cancelAll()
         }
@@ -149,35 +136,87 @@ public final class SocketServer: Service {
         logger.notice("stopping", metadata: ["connections.open": "\(counters.connections.load(ordering: .relaxed))"])
         watchdog?.cancel()
         await closeConnections()
-        if let ownedSocket, let identity = ownedSocket.identity, let now = SocketFile.identity(ownedSocket.path),
-            now == identity
-        {
-            unlink(ownedSocket.path)
+        for case (let path, let identity?)? in listening.map(\.ownedSocket) {
+            if let now = SocketFile.identity(path), now == identity { unlink(path) }
         }
         try? await group.shutdownGracefully()
         transition(from: .quiescing, to: .stopped)
         logger.notice("stopped")
     }
 
-    private static func describe(_ listener: ServerConfiguration.Listener) -> String {
+    /// A listening socket and the wire it speaks.
+    private struct Listening {
+        var listener: ServerConfiguration.Listener
+        var frontEnd: FrontEnd
+        var channel: any Channel
+        /// The socket file we created, and its identity, to unlink at exit if it is still ours.
+        var ownedSocket: (path: String, identity: (device: UInt64, inode: UInt64)?)?
+    }
+
+    private static func describe(_ listening: Listening) -> String {
+        let place =
+            switch listening.listener {
+            case .path(let path): path
+            case .activated(let fd): "inherited fd \(fd)"
+            }
+        return listening.frontEnd == .jsonRPC ? place : "\(place) (\(listening.frontEnd.rawValue))"
+    }
+
+    /// Binds `listener` (or takes the inherited socket) for `frontEnd`.
+    private func listen(
+        _ listener: ServerConfiguration.Listener, _ frontEnd: FrontEnd, group: MultiThreadedEventLoopGroup,
+        shared: SharedServerState
+    ) async throws -> Listening {
+        let bootstrap = makeBootstrap(group: group, frontEnd: frontEnd, shared: shared)
         switch listener {
-        case .path(let path): path
-        case .activated(let fd): "inherited fd \(fd)"
+        case .path(let path):
+            try SocketFile.prepare(path)
+            let channel: any Channel
+            do {
+                channel = try await bootstrap.bind(unixDomainSocketPath: path).get()
+            } catch let error as IOError {
+                // The system's words, not NIO's (`bind(descriptor:ptr:bytes:): … (errno: 2)`).
+                throw ServerError.socketUnusable(path: path, reason: String(cString: strerror(error.errnoCode)))
+            } catch {
+                throw ServerError.socketUnusable(path: path, reason: "\(error)")
+            }
+            let listening = Listening(
+                listener: listener, frontEnd: frontEnd, channel: channel, ownedSocket: (path, SocketFile.identity(path))
+            )
+            do {
+                try SocketFile.applyPermissions(path, mode: configuration.socketMode, group: configuration.socketGroup)
+            } catch {
+                try? await channel.close()
+                throw error
+            }
+            return listening
+        case .activated(let fd):
+            guard SocketActivation.isListeningUnixStream(fd) else {
+                throw ServerError.badActivation("fd \(fd) is not a listening AF_UNIX stream socket")
+            }
+            return Listening(
+                listener: listener, frontEnd: frontEnd, channel: try await bootstrap.withBoundSocket(fd).get(),
+                ownedSocket: nil)
         }
     }
 
-    private func makeBootstrap(group: MultiThreadedEventLoopGroup, shared: SharedServerState) -> ServerBootstrap {
+    private func makeBootstrap(
+        group: MultiThreadedEventLoopGroup, frontEnd: FrontEnd, shared: SharedServerState
+    ) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 1024)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.writeBufferWaterMark, value: .init(low: 256 * 1024, high: 1024 * 1024))
             .childChannelInitializer { channel in
-                self.initialize(channel, shared: shared)
+                self.initialize(channel, frontEnd: frontEnd, shared: shared)
             }
     }
 
-    /// Admits a connection (or refuses it with `-32003`) and installs its handlers.
-    private func initialize(_ channel: any Channel, shared: SharedServerState) -> EventLoopFuture<Void> {
+    /// Admits a connection (or refuses it: with `-32003` on JSON-RPC, by closing it on varlink,
+    /// which has no reply without a call) and installs its handlers.
+    private func initialize(
+        _ channel: any Channel, frontEnd: FrontEnd, shared: SharedServerState
+    ) -> EventLoopFuture<Void> {
         let limits = shared.configuration.limits
         return Self.peerCredentials(channel).flatMap { peer in
             let id = self.nextConnectionID.withLockedValue {
@@ -202,10 +241,13 @@ public final class SocketServer: Service {
             if let refusal {
                 self.logger.warning(
                     "connection refused",
-                    metadata: ["connection.id": "\(id)", "peer.uid": "\(uid)", "error.reason": "\(refusal)"])
+                    metadata: [
+                        "connection.id": "\(id)", "peer.uid": "\(uid)", "error.reason": "\(refusal)",
+                        "front_end": "\(frontEnd.rawValue)",
+                    ])
+                let reply = frontEnd == .jsonRPC ? MessageCodec.overloadedReply(reason: refusal) : []
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        RefusingHandler(reply: MessageCodec.overloadedReply(reason: refusal)))
+                    try channel.pipeline.syncOperations.addHandler(RefusingHandler(reply: reply))
                 }
             }
             self.logger.debug(
@@ -216,7 +258,7 @@ public final class SocketServer: Service {
                 ])
             return channel.eventLoop.makeCompletedFuture {
                 let handler = ConnectionHandler(
-                    shared: shared, peer: peer, connectionID: id, allocator: channel.allocator)
+                    shared: shared, frontEnd: frontEnd, peer: peer, connectionID: id, allocator: channel.allocator)
                 try channel.pipeline.syncOperations.addHandler(handler)
                 let stopping = self.connections.withLockedValue { connections in
                     connections[ObjectIdentifier(channel)] = channel
@@ -282,7 +324,7 @@ private struct UnixCredentials {
     var gid: UInt32 = 0
 }
 
-/// Answers a refused connection with one `-32003` line, then closes it.
+/// Answers a refused connection with one `-32003` line (nothing on varlink), then closes it.
 private final class RefusingHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer

@@ -8,7 +8,9 @@ import Testing
 
 @Suite("Connection handler framing")
 struct ConnectionHandlerTests {
-    private func makeChannel(limit: Int = 1 << 20, idleTimeout: Duration? = nil) throws -> EmbeddedChannel {
+    private func makeChannel(
+        limit: Int = 1 << 20, idleTimeout: Duration? = nil, frontEnd: FrontEnd = .jsonRPC
+    ) throws -> EmbeddedChannel {
         let logger = Logger(label: "test")
         let store = DatasetStore(
             dataset: try DatasetLoader.load(DatasetConfiguration()), configuration: DatasetConfiguration(),
@@ -18,16 +20,19 @@ struct ConnectionHandlerTests {
         limits.idleTimeout = idleTimeout
         let configured = ServerConfiguration(
             listener: .path("/unused"), version: "test", adminPolicy: AdminPolicy(daemonUID: 0), limits: limits)
+        let dispatcher = RequestDispatcher(version: "test", adminPolicy: configured.adminPolicy)
         let shared = SharedServerState(
             configuration: configured,
-            dispatcher: RequestDispatcher(version: "test", adminPolicy: configured.adminPolicy),
+            dispatcher: dispatcher,
+            varlink: VarlinkDispatcher(requests: dispatcher),
             store: store,
             counters: ServerCounters(version: "test", store: store),
             logger: logger
         )
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(
-            ConnectionHandler(shared: shared, peer: nil, connectionID: 1, allocator: channel.allocator))
+            ConnectionHandler(
+                shared: shared, frontEnd: frontEnd, peer: nil, connectionID: 1, allocator: channel.allocator))
         try channel.connect(to: SocketAddress(unixDomainSocketPath: "/unused")).wait()
         return channel
     }
@@ -97,5 +102,56 @@ struct ConnectionHandlerTests {
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
         #expect(try replies(channel) == [#"{"jsonrpc":"2.0","id":1,"result":"pong"}"#])
         #expect(!channel.isActive)
+    }
+
+    private func varlinkReplies(_ channel: EmbeddedChannel) throws -> [String] {
+        var text = ""
+        while var buffer = try channel.readOutbound(as: ByteBuffer.self) {
+            text += buffer.readString(length: buffer.readableBytes) ?? ""
+        }
+        #expect(text.isEmpty || text.last == "\0")
+        return text.split(separator: "\0").map(String.init)
+    }
+
+    @Test("varlink: NUL-framed calls fed one byte at a time, in chunks, or whole", arguments: [1, 5, 4096])
+    func varlinkChunking(_ chunk: Int) throws {
+        let channel = try makeChannel(frontEnd: .varlink)
+        let input = (0..<10).map { _ in #"{"method":"io.laureated.Dataset.Ping"}"# + "\0" }.joined()
+        try send(channel, input, chunk: chunk)
+        #expect(try varlinkReplies(channel) == Array(repeating: #"{"parameters":{"reply":"pong"}}"#, count: 10))
+        #expect(channel.isActive)
+    }
+
+    @Test("varlink: a message that is not a call closes the connection after the replies before it")
+    func varlinkViolation() throws {
+        let channel = try makeChannel(frontEnd: .varlink)
+        try send(
+            channel, #"{"method":"io.laureated.Dataset.Ping"}"# + "\0not json\0" + #"{"method":"a.B"}"# + "\0",
+            chunk: 4096)
+        #expect(try varlinkReplies(channel) == [#"{"parameters":{"reply":"pong"}}"#])
+        #expect(!channel.isActive)
+    }
+
+    @Test("varlink: a message past 16 MiB closes the connection without a reply")
+    func varlinkTooLarge() throws {
+        let channel = try makeChannel(frontEnd: .varlink)
+        try send(channel, String(repeating: " ", count: VarlinkReply.maximumMessageBytes + 1), chunk: 1 << 20)
+        #expect(try varlinkReplies(channel).isEmpty)
+        #expect(!channel.isActive)
+    }
+
+    @Test("varlink: Subscribe streams; a call sent after it waits, and the peer's half-close does not end the stream")
+    func varlinkSubscribe() throws {
+        let channel = try makeChannel(frontEnd: .varlink)
+        try send(
+            channel,
+            #"{"method":"io.laureated.Dataset.Subscribe","more":true}"# + "\0"
+                + #"{"method":"io.laureated.Dataset.Ping"}"#
+                + "\0", chunk: 4096)
+        let replies = try varlinkReplies(channel)
+        #expect(replies.count == 1)
+        #expect(replies.first?.contains(#""event":"current""#) == true && replies.first?.contains("continues") == true)
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(channel.isActive)
     }
 }

@@ -1,0 +1,188 @@
+/// Varlink call → reply on a dataset snapshot: the varlink front end of `RequestDispatcher`, whose
+/// engine (`run`), admin policy and limits it shares, so that each `io.laureated.Dataset` method
+/// returns what its JSON-RPC twin does. Synchronous and free of I/O, like the JSON-RPC dispatcher.
+public struct VarlinkDispatcher: Sendable {
+    public let requests: RequestDispatcher
+    public let service: VarlinkService
+
+    public init(requests: RequestDispatcher) {
+        self.requests = requests
+        self.service = VarlinkService(
+            vendor: "laureated", product: "laureated", version: requests.version,
+            url: "https://www.entreprises.gouv.fr/fr/france-relance",
+            interfaces: [(DatasetInterface.name, DatasetInterface.description)])
+    }
+
+    /// The methods of `io.laureated.Dataset`, each the twin of a JSON-RPC method.
+    public enum Member: String, Sendable, CaseIterable {
+        case ping = "Ping"
+        case get = "Get"
+        case search = "Search"
+        case stats = "Stats"
+        case listSectors = "ListSectors"
+        case programInfo = "ProgramInfo"
+        case status = "Status"
+        case reload = "Reload"
+        case subscribe = "Subscribe"
+
+        /// The JSON-RPC twin.
+        public var method: Method {
+            switch self {
+            case .ping: .ping
+            case .get: .laureateGet
+            case .search: .laureateSearch
+            case .stats: .laureateStats
+            case .listSectors: .sectorList
+            case .programInfo: .programInfo
+            case .status: .serverStatus
+            case .reload: .serverReload
+            case .subscribe: .eventsSubscribe
+            }
+        }
+
+        /// The reply member that holds the twin's result, when that result is not itself the reply's
+        /// object of parameters (varlink replies are objects; `sector.list` returns an array).
+        public var resultMember: String? {
+            switch self {
+            case .ping: "reply"
+            case .get: "record"
+            case .listSectors: "sectors"
+            case .programInfo: "program"
+            case .reload: "dataset"
+            case .search, .stats, .status, .subscribe: nil
+            }
+        }
+    }
+
+    /// Answers one message (framed by `MessageFramer(delimiter: 0)`), writing its replies, each
+    /// ended by NUL, to `output`. A plain `Get` of a known id takes the fast path.
+    @inlinable
+    public func handle(
+        message: UnsafeRawBufferPointer,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout some ReplyWriter
+    ) -> LineOutcome {
+        if let record = VarlinkFastPath.matchGet(message, dataset: dataset) {
+            VarlinkFastPath.writeGet(record, dataset: dataset, into: &output)
+            connection.requestsHandled += 1
+            return .done
+        }
+        return requests.collecting(&connection, into: &output) { connection, scratch in
+            handleWithoutFastPath(
+                message: message, dataset: dataset, connection: &connection, server: server, into: &scratch)
+        }
+    }
+
+    /// `handle` through the full decoder only, so tests can hold the fast path to the same replies.
+    @usableFromInline
+    package func handleWithoutFastPath(
+        message: UnsafeRawBufferPointer,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout [UInt8]
+    ) -> LineOutcome {
+        let call: VarlinkCall
+        do {
+            call = try VarlinkCall.decode(message)
+        } catch {
+            return .close(reason: error.reason)
+        }
+        connection.requestsHandled += 1
+        let answer: Result<[UInt8], VarlinkError>
+        if call.upgrade {
+            answer = .failure(.methodNotImplemented(call.method))
+        } else if call.interface == VarlinkService.serviceInterface {
+            answer = service.answer(call).map { JSONWriter.encode(.object($0)) }
+        } else if call.interface == DatasetInterface.name {
+            guard let member = Member(rawValue: String(call.member)) else {
+                answer = .failure(.methodNotFound(call.method))
+                return reply(answer, to: call, into: &output)
+            }
+            switch run(member, call, dataset: dataset, connection: &connection, server: server) {
+            case .reply(let result): answer = result
+            case .reload: return .reload(.varlink(oneway: call.oneway))
+            case .stream(let first):
+                VarlinkReply.write(parameters: first, continues: true, into: &output)
+                return .done
+            }
+        } else {
+            answer = .failure(.interfaceNotFound(call.interface))
+        }
+        return reply(answer, to: call, into: &output)
+    }
+
+    private func reply(
+        _ answer: Result<[UInt8], VarlinkError>, to call: VarlinkCall, into output: inout [UInt8]
+    )
+        -> LineOutcome
+    {
+        guard !call.oneway else { return .done }
+        switch answer {
+        case .success(let parameters): VarlinkReply.write(parameters: parameters, continues: false, into: &output)
+        case .failure(let error): VarlinkReply.write(error, into: &output)
+        }
+        return .done
+    }
+
+    private enum MemberOutcome {
+        case reply(Result<[UInt8], VarlinkError>)
+        /// The first reply of a call that keeps streaming (`Subscribe`).
+        case stream([UInt8])
+        case reload
+    }
+
+    private func run(
+        _ member: Member,
+        _ call: VarlinkCall,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource
+    ) -> MemberOutcome {
+        if member.method.requiresAdmin, !requests.adminPolicy.allows(connection.peer) {
+            return .reply(.failure(.permissionDenied))
+        }
+        // varlink's null is "not given"; the JSON-RPC engine knows only absent members.
+        let params = JSONObject(call.parameters.filter { $0.value != .null })
+        switch member {
+        case .reload:
+            if let unknown = params.keys.first { return .reply(.failure(.invalidParameter(unknown))) }
+            return .reload
+        case .subscribe:
+            guard call.more else { return .reply(.failure(.expectedMore)) }
+            if let unknown = params.keys.first { return .reply(.failure(.invalidParameter(unknown))) }
+            connection.topics.insert("dataset")
+            connection.streaming = true
+            var parameters: [UInt8] = []
+            JSONWriter.write(["event": "current", "dataset": dataset.info.json], into: &parameters)
+            return .stream(parameters)
+        default:
+            var result: [UInt8] = []
+            do throws(QueryError) {
+                try requests.run(
+                    member.method, params, dataset: dataset, connection: &connection, server: server,
+                    into: &result)
+            } catch {
+                return .reply(.failure(error.protocolError.varlinkError))
+            }
+            guard let name = member.resultMember else { return .reply(.success(result)) }
+            var parameters: [UInt8] = []
+            parameters.append(UInt8(ascii: "{"))
+            JSONWriter.writeString(name, into: &parameters)
+            parameters.append(UInt8(ascii: ":"))
+            parameters.append(contentsOf: result)
+            parameters.append(UInt8(ascii: "}"))
+            return .reply(.success(parameters))
+        }
+    }
+
+    /// The reply to a `Reload` once the reload is over.
+    static func writeReload(_ result: Result<DatasetInfo, ProtocolError>, into output: inout [UInt8]) {
+        switch result {
+        case .success(let info): VarlinkReply.write(["dataset": info.json], into: &output)
+        case .failure(let error): VarlinkReply.write(error.varlinkError, into: &output)
+        }
+    }
+}
