@@ -7,14 +7,14 @@ import tempfile
 
 
 class Daemon:
-    def __init__(self, binary, dataset=None, directory=None, name="d"):
+    def __init__(self, binary, dataset=None, directory=None, name="d", arguments=()):
         self.directory = directory or tempfile.mkdtemp(prefix="laureate-cli-")
         self.path = os.path.join(self.directory, f"{name}.sock")
         notify_path = os.path.join(self.directory, f"{name}.notify")
         notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
         notify.bind(notify_path)
         notify.settimeout(30)
-        command = [binary, "--socket", self.path] + (["--dataset", dataset] if dataset else [])
+        command = [binary, "--socket", self.path] + (["--dataset", dataset] if dataset else []) + list(arguments)
         self.process = subprocess.Popen(command, env=dict(os.environ, NOTIFY_SOCKET=notify_path),
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -156,7 +156,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
-                switch framer.next(in: bytes, atEnd: inputClosed) {
+                // A JSON-RPC line may end at the peer's half-close; a varlink message ends only at its NUL.
+                switch framer.next(in: bytes, atEnd: inputClosed && frontEnd == .jsonRPC) {
                 case .message(let line, let consumed):
                     switch frontEnd {
                     case .jsonRPC:
@@ -239,11 +240,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         outputBuffer.clear()
     }
 
-    /// After the peer half-closed: close once every reply is answered and written. A varlink
-    /// `Subscribe` keeps streaming to a peer that only closed its sending side (`socat`'s way).
+    /// After the peer half-closed: close once every reply is answered and written (an unfinished
+    /// varlink message is dropped). A varlink `Subscribe` keeps streaming to a peer that only
+    /// closed its sending side (`socat`'s way).
     func closeWhenDone(context: ChannelHandlerContext) {
         guard inputClosed, !waitingForReload, !closing, !connection.streaming,
-            inbound.map({ $0.readableBytes == 0 }) ?? true
+            inbound.map({ $0.readableBytes == 0 || (frontEnd == .varlink && !$0.readableBytesView.contains(0)) })
+                ?? true
         else { return }
         close(context: context)
     }
