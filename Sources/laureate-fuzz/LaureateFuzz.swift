@@ -6,8 +6,10 @@ import LaureateCore
 
 /// Fuzz targets. `requests` (the default): bytes as a client would send them, split into lines as
 /// the server frames them, each line answered by the dispatcher on the embedded dataset; every
-/// reply must be one line of valid JSON, and nothing may crash. `datasets`
-/// (`LAUREATE_FUZZ_TARGET=datasets`): bytes as a dataset file, read by `DatasetTarget`.
+/// reply must be one line of valid JSON, and nothing may crash. `varlink`
+/// (`LAUREATE_FUZZ_TARGET=varlink`): the same for the varlink front end, NUL-framed, each reply
+/// a NUL-terminated JSON object, until a message that is not a call closes the connection.
+/// `datasets` (`LAUREATE_FUZZ_TARGET=datasets`): bytes as a dataset file, read by `DatasetTarget`.
 ///
 /// Built with `-sanitize=fuzzer,address -DFUZZING` by Scripts/fuzz, libFuzzer drives
 /// `LLVMFuzzerTestOneInput`. In a normal build the executable replays the files given as
@@ -29,6 +31,52 @@ enum FuzzTarget {
     }
 
     static let framer = MessageFramer(maximumBytes: 1 << 20)
+    static let varlinkFramer = MessageFramer(delimiter: 0, maximumBytes: VarlinkReply.maximumMessageBytes)
+    static let varlink = VarlinkDispatcher(requests: dispatcher)
+
+    /// NUL-framed messages through the varlink dispatcher, as the server's varlink connections.
+    static func runVarlink(_ input: UnsafeRawBufferPointer) {
+        var connection = ConnectionState(peer: PeerCredentials(pid: 1, uid: 0, gid: 0))
+        var offset = 0
+        while offset < input.count, !connection.streaming {
+            guard
+                case .message(let message, let consumed) = varlinkFramer.next(
+                    in: UnsafeRawBufferPointer(rebasing: input[offset...]), atEnd: false)
+            else { return }
+            offset += consumed
+            var output: [UInt8] = []
+            switch varlink.handle(
+                message: message, dataset: dataset, connection: &connection, server: Status(), into: &output)
+            {
+            case .reload(let pending):
+                let failure = ProtocolError(.reloadFailed, message: "fuzz", data: ["path": "fuzz", "reason": "fuzz"])
+                _ = dispatcher.resume(
+                    pending, reloadResult: .failure(failure), dataset: dataset, connection: &connection,
+                    server: Status(), into: &output)
+            case .close:
+                guard output.isEmpty else { fatalError("a closing message got a reply") }
+                return
+            case .done: break
+            }
+            checkVarlink(output)
+        }
+    }
+
+    /// Every varlink reply is a JSON object with parameters or an error name, ended by NUL.
+    static func checkVarlink(_ output: [UInt8]) {
+        if !output.isEmpty, output.last != 0 { fatalError("a varlink reply does not end with NUL") }
+        for reply in output.split(separator: 0) {
+            if reply.count > 2048 {
+                guard reply.first == UInt8(ascii: "{"), reply.last == UInt8(ascii: "}") else {
+                    fatalError("a long varlink reply is not a JSON object")
+                }
+                continue
+            }
+            guard case .object(let object)? = try? JSONParser.parse(Array(reply)),
+                object["parameters"]?.objectValue != nil || object["error"]?.stringValue != nil
+            else { fatalError("a varlink reply is not a reply: \(String(decoding: reply, as: UTF8.self))") }
+        }
+    }
 
     /// Frames the input with the server's framer and answers each line with the server's entry.
     static func run(_ input: UnsafeRawBufferPointer) {
@@ -132,10 +180,14 @@ enum DatasetTarget {
     }
 }
 
-let fuzzingDatasets = getenv("LAUREATE_FUZZ_TARGET").map { String(cString: $0) } == "datasets"
+let fuzzTarget = getenv("LAUREATE_FUZZ_TARGET").map { String(cString: $0) } ?? "requests"
 
 func fuzzRun(_ input: UnsafeRawBufferPointer) {
-    if fuzzingDatasets { DatasetTarget.run(input) } else { FuzzTarget.run(input) }
+    switch fuzzTarget {
+    case "datasets": DatasetTarget.run(input)
+    case "varlink": FuzzTarget.runVarlink(input)
+    default: FuzzTarget.run(input)
+    }
 }
 
 #if FUZZING

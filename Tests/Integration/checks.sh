@@ -4,6 +4,7 @@
 STAGE=$1
 STATE=$2
 SOCK=/run/laureated/laureated.sock
+VARLINK=/run/laureated/io.laureated.Dataset
 CTL="$STAGE/bin/laureatectl --socket $SOCK"
 fails=0; T0=$(date +%s.%N)
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}'; }
@@ -16,16 +17,29 @@ waitfor() { local i; for i in $(seq 1 $(( $4 * 10 ))); do [ "$(prop "$1" "$2")" 
 systemctl daemon-reload
 
 echo "--- socket unit listens before the service runs"
-systemctl start laureated.socket && ok "systemctl start laureated.socket" || bad "start laureated.socket"
+systemctl start laureated.socket laureated-varlink.socket && ok "systemctl start laureated.socket laureated-varlink.socket" \
+  || bad "start the sockets"
 expect laureated.socket ActiveState active "socket listening"
+expect laureated-varlink.socket ActiveState active "varlink socket listening"
 expect laureated.service ActiveState inactive "service not started yet"
 [ -S $SOCK ] && ok "socket file $SOCK ($(stat -c '%a %U:%G' $SOCK))" || bad "no socket file $SOCK"
+[ -S $VARLINK ] && ok "socket file $VARLINK ($(stat -c '%a %U:%G' $VARLINK))" || bad "no socket file $VARLINK"
 
 echo "--- the first connection starts the service"
 t=$(date +%s.%N)
 out=$($CTL ping 2>&1) && ok "laureatectl ping through the socket: $out ($(since "$t")s)" || bad "ping: $out"
 expect laureated.service ActiveState active "service started by the connection"
 echo "    StatusText: $(prop laureated.service StatusText)"
+
+echo "--- a first varlink call starts the service too, which then serves both sockets"
+systemctl stop laureated.service
+expect laureated.service ActiveState inactive "service stopped, sockets kept"
+out=$(python3 "$STAGE/client-loop.py" $VARLINK 0 varlink 2>&1)
+case "$out" in "1 ok, 0 failed") ok "io.laureated.Dataset.Ping through the varlink socket: $out";; *) bad "varlink ping: $out";; esac
+expect laureated.service ActiveState active "service started by the varlink connection"
+pid=$(prop laureated.service MainPID)
+out=$($CTL ping 2>&1) && ok "and JSON-RPC on the same daemon: $out" || bad "ping after varlink activation: $out"
+expect laureated.service MainPID "$pid" "one daemon serves both sockets"
 
 echo "--- systemctl start returns only after READY=1"
 systemctl stop laureated.service
@@ -66,11 +80,14 @@ expect laureated.service MainPID "$pid" "same MainPID after reload"
 
 echo "--- no failed request across systemctl restart"
 python3 "$STAGE/client-loop.py" $SOCK 6 > /tmp/loop.out 2>/tmp/loop.err & loop=$!
+python3 "$STAGE/client-loop.py" $VARLINK 6 varlink > /tmp/vloop.out 2>/tmp/vloop.err & vloop=$!
 sleep 1.5; t=$(date +%s.%N); systemctl restart laureated.service && ok "restart returned after $(since "$t")s" || bad "restart failed"
 sleep 1.5; systemctl restart laureated.service && ok "second restart" || bad "second restart failed"
-wait $loop
+wait $loop $vloop
 result=$(cat /tmp/loop.out)
 case "$result" in *" 0 failed") ok "client loop across two restarts: $result";; *) bad "client loop: $result; $(head -3 /tmp/loop.err)";; esac
+result=$(cat /tmp/vloop.out)
+case "$result" in *" 0 failed") ok "varlink client loop across the same restarts: $result";; *) bad "varlink loop: $result; $(head -3 /tmp/vloop.err)";; esac
 
 echo "--- a crash ends the process at once and systemd restarts it"
 for signal in SEGV ABRT; do
@@ -147,8 +164,11 @@ expect laureated.service Result success "Result"
 kill -0 "$pid" 2>/dev/null && bad "pid $pid still alive" || ok "pid $pid gone"
 expect laureated.socket ActiveState active "socket still listening after the service stopped"
 [ -S $SOCK ] && ok "socket file kept for the next activation" || bad "socket file removed"
-systemctl stop laureated.socket
+expect laureated-varlink.socket ActiveState active "varlink socket still listening after the service stopped"
+[ -S $VARLINK ] && ok "varlink socket file kept for the next activation" || bad "varlink socket file removed"
+systemctl stop laureated.socket laureated-varlink.socket
 expect laureated.socket ActiveState inactive "socket stopped"
+expect laureated-varlink.socket ActiveState inactive "varlink socket stopped"
 
 echo "--- result: $fails failure(s) in $(since "$T0")s"
 [ $fails = 0 ]

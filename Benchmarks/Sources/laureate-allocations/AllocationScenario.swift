@@ -8,7 +8,9 @@ struct AllocationScenario: Sendable {
 
     let name: String
     let pipelined: Bool
-    /// The request line for request number `n` (newline included).
+    /// Whether it goes to the varlink socket (NUL-terminated calls and replies).
+    var varlink = false
+    /// The request line for request number `n` (newline included; NUL for varlink).
     let request: @Sendable (_ n: Int, _ dataset: Dataset) -> String
 
     static let all: [AllocationScenario] = [true, false].flatMap { (pipelined: Bool) -> [AllocationScenario] in
@@ -28,6 +30,10 @@ struct AllocationScenario: Sendable {
             },
             AllocationScenario(name: "error reply, \(shape)", pipelined: pipelined) { n, _ in
                 #"{"jsonrpc":"2.0","id":\#(n),"method":"laureate.get","params":{"id":"no-such-laureate"}}"# + "\n"
+            },
+            AllocationScenario(name: "varlink get, \(shape)", pipelined: pipelined, varlink: true) { n, dataset in
+                let id = dataset.record(n % dataset.count).objectValue?["id"]?.stringValue ?? ""
+                return #"{"method":"io.laureated.Dataset.Get","parameters":{"id":"\#(id)"}}"# + "\0"
             },
         ]
     }
@@ -49,11 +55,13 @@ struct AllocationScenario: Sendable {
                     MallocInterposerSwift.hook()
                 }
                 if pipelined {
-                    try client.exchange(requests, replies: Self.requestsPerWindow)
+                    try client.exchange(requests, replies: Self.requestsPerWindow, delimiter: varlink ? 0 : 0x0A)
                 } else {
                     var start = 0
                     for end in lineEnds {
-                        try client.exchange(UnsafeRawBufferPointer(rebasing: requests[start..<end]), replies: 1)
+                        try client.exchange(
+                            UnsafeRawBufferPointer(rebasing: requests[start..<end]), replies: 1,
+                            delimiter: varlink ? 0 : 0x0A)
                         start = end
                     }
                 }
@@ -97,8 +105,8 @@ struct RawClient {
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
 
-    /// Sends `requests` and reads until `replies` reply lines have come back.
-    mutating func exchange(_ requests: UnsafeRawBufferPointer, replies: Int) throws {
+    /// Sends `requests` and reads until `replies` replies, each ended by `delimiter`, have come back.
+    mutating func exchange(_ requests: UnsafeRawBufferPointer, replies: Int, delimiter: UInt8) throws {
         let descriptor = self.descriptor
         var written = 0
         var lines = 0
@@ -127,7 +135,7 @@ struct RawClient {
                     }
                     var cursor = UnsafeRawPointer(buffer.baseAddress!)
                     let end = cursor + count
-                    while cursor < end, let newline = memchr(cursor, 0x0A, end - cursor) {
+                    while cursor < end, let newline = memchr(cursor, Int32(delimiter), end - cursor) {
                         lines += 1
                         cursor = UnsafeRawPointer(newline) + 1
                     }

@@ -8,7 +8,7 @@ import ServiceLifecycle
 
 /// `laureate-allocations`: the request path's allocation budgets, kept as SwiftNIO keeps its own.
 ///
-/// The real server runs in this process on a temporary socket over the embedded dataset; the
+/// The real server runs in this process on temporary sockets (JSON-RPC and varlink) over the embedded dataset; the
 /// main thread is its client and allocates nothing while it counts. For each scenario it sends
 /// 1000 requests three times to warm the buffers up, then counts every `malloc` in the process
 /// (the server's event loop included) over five more windows of 1000 and keeps the lowest: a
@@ -55,10 +55,15 @@ struct LaureateAllocations: ParsableCommand {
             throw ExitCode(2)
         }
         print("counting with \(interposer); lowest of \(windows) windows of 1000 requests")
-        let measured = try InProcessServer.run { path, dataset in
+        let measured = try InProcessServer.run { path, varlinkPath, dataset in
             var client = try RawClient(path: path)
+            var varlinkClient = try RawClient(path: varlinkPath)
             return try AllocationScenario.all.map { scenario in
-                (scenario, try scenario.countMallocs(client: &client, dataset: dataset, windows: windows))
+                let count =
+                    scenario.varlink
+                    ? try scenario.countMallocs(client: &varlinkClient, dataset: dataset, windows: windows)
+                    : try scenario.countMallocs(client: &client, dataset: dataset, windows: windows)
+                return (scenario, count)
             }
         }
         var exceeded = false
@@ -107,19 +112,21 @@ enum MallocCounting {
 
 /// The real server, in this process, for as long as `body` runs on the calling thread.
 enum InProcessServer {
-    static func run<Result>(_ body: (String, Dataset) throws -> Result) throws -> Result {
+    static func run<Result>(_ body: (String, String, Dataset) throws -> Result) throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "laureate-allocations-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("laureated.sock").path
+        let varlinkPath = directory.appendingPathComponent("varlink.sock").path
         // The daemon's default level, to stderr: a log line per request would be counted, as it costs.
         let logger = Logger(label: "laureate-allocations") { StreamLogHandler.standardError(label: $0) }
         let datasetConfiguration = DatasetConfiguration(paths: [])
         let dataset = try DatasetLoader.load(datasetConfiguration)
         let store = DatasetStore(dataset: dataset, configuration: datasetConfiguration, logger: logger)
         let configuration = ServerConfiguration(
-            listener: .path(path), version: "allocations", adminPolicy: AdminPolicy(daemonUID: getuid()))
+            listener: .path(path), varlinkListener: .path(varlinkPath), version: "allocations",
+            adminPolicy: AdminPolicy(daemonUID: getuid()))
         let ready = DispatchSemaphore(value: 0)
         let stopped = DispatchSemaphore(value: 0)
         let server = SocketServer(
@@ -138,7 +145,7 @@ enum InProcessServer {
             Task.detached { await group.triggerGracefulShutdown() }
             stopped.wait()
         }
-        return try body(path, dataset)
+        return try body(path, varlinkPath, dataset)
     }
 }
 

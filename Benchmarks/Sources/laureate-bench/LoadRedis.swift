@@ -34,7 +34,7 @@ struct LoadRedis: ParsableCommand {
             guard result > 0 else { throw ValidationError("write failed") }
             written += result
         }
-        var reader = ReplyReader(fd: fd, redis: true)
+        var reader = ReplyReader(fd: fd, wire: .resp)
         _ = try reader.read(replies: count)
         print("loaded \(count) records into redis")
     }

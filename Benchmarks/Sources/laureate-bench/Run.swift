@@ -14,7 +14,10 @@ struct Run: ParsableCommand {
         case get, search, stats, ping
     }
 
-    @Option(name: .short, help: "Socket path of laureated (or of redis-server with --redis).") var socket: String
+    @Option(
+        name: .short, help: "Socket path of laureated (its varlink socket with --varlink; redis-server's with --redis)."
+    )
+    var socket: String
     @Option(name: .short, help: "Connections, each on its own thread.") var connections: Int = 1
     @Option(name: .customShort("n"), help: "Requests in all.") var requests: Int = 100_000
     @Option(name: .customShort("P"), help: "Requests sent at once per connection (1: one at a time).") var pipeline:
@@ -22,6 +25,8 @@ struct Run: ParsableCommand {
     @Option(help: "get (cycles through real ids), search (two-word q), stats (by sector), ping.") var method:
         BenchMethod = .get
     @Flag(help: "Speak RESP to Redis: GET laureate:<id> (needs --ids-from).") var redis = false
+    @Flag(help: "Speak varlink to laureated's varlink socket: io.laureated.Dataset.Get (needs --ids-from).")
+    var varlink = false
     @Option(help: "A JSON Lines dataset to take ids from (default: ask laureated).") var idsFrom: String?
     @Option(help: "A label for the output row.") var label: String?
     @Flag(help: "Print one CSV row.") var csv = false
@@ -33,6 +38,10 @@ struct Run: ParsableCommand {
         }
         if redis, method != .get { throw ValidationError("--redis measures GET only") }
         if redis, idsFrom == nil { throw ValidationError("--redis needs --ids-from FILE") }
+        if varlink, idsFrom == nil, method == .get || method == .search {
+            throw ValidationError("--varlink needs --ids-from FILE")
+        }
+        if varlink, redis { throw ValidationError("--varlink and --redis are two servers: choose one") }
     }
 
     func run() throws {
@@ -50,7 +59,7 @@ struct Run: ParsableCommand {
                 defer { group.leave() }
                 do {
                     let outcome = try Worker(
-                        path: socket, redis: redis, pipeline: pipeline, requests: requestsLines, offset: worker * 7919,
+                        path: socket, wire: wire, pipeline: pipeline, requests: requestsLines, offset: worker * 7919,
                         progress: progress
                     )
                     .run(count: perConnection)
@@ -79,7 +88,7 @@ struct Run: ParsableCommand {
         let p50 = Double(histogram.valueAtPercentile(50)) / 1000
         let p99 = Double(histogram.valueAtPercentile(99)) / 1000
         let p999 = Double(histogram.valueAtPercentile(99.9)) / 1000
-        let name = label ?? (redis ? "redis GET" : "laureated \(method.rawValue)")
+        let name = label ?? (redis ? "redis GET" : "laureated \(varlink ? "varlink " : "")\(method.rawValue)")
         if csv {
             let fields: [Any] = [
                 name, method.rawValue, connections, pipeline, done, errors, String(format: "%.3f", seconds), Int(rate),
@@ -103,7 +112,10 @@ struct Run: ParsableCommand {
         }
     }
 
+    private var wire: Wire { redis ? .resp : varlink ? .varlink : .jsonRPC }
+
     private func requestLine(id: String) -> [UInt8] {
+        if varlink { return varlinkCall(id: id) }
         if redis {
             let key = "laureate:\(id)"
             return Array("*2\r\n$3\r\nGET\r\n$\(key.utf8.count)\r\n\(key)\r\n".utf8)
@@ -122,6 +134,22 @@ struct Run: ParsableCommand {
                 #"{"jsonrpc":"2.0","id":1,"method":"laureate.search","params":{"q":"\#(first) \#(second)","limit":10}}"#
                     .utf8) + [0x0A]
         }
+    }
+
+    /// The varlink twin of each request, NUL-terminated.
+    private func varlinkCall(id: String) -> [UInt8] {
+        let call: String
+        switch method {
+        case .get: call = #"{"method":"io.laureated.Dataset.Get","parameters":{"id":"\#(id)"}}"#
+        case .ping: call = #"{"method":"io.laureated.Dataset.Ping"}"#
+        case .stats: call = #"{"method":"io.laureated.Dataset.Stats","parameters":{"by":["sector"]}}"#
+        case .search:
+            let words = SyntheticLaureates.words
+            let first = words[abs(id.hashValue) % words.count]
+            let second = words[abs(id.hashValue / 7) % words.count]
+            call = #"{"method":"io.laureated.Dataset.Search","parameters":{"q":"\#(first) \#(second)","limit":10}}"#
+        }
+        return Array(call.utf8) + [0]
     }
 
     private func loadIDs() throws -> [String] {
@@ -204,10 +232,20 @@ final class Progress: @unchecked Sendable {
     }
 }
 
+/// What a connection speaks.
+enum Wire {
+    /// JSON-RPC lines to laureated.
+    case jsonRPC
+    /// NUL-terminated varlink calls to laureated's varlink socket.
+    case varlink
+    /// RESP to Redis.
+    case resp
+}
+
 /// One connection's loop: send a pipeline of requests, read as many replies, time the round trip.
 struct Worker {
     let path: String
-    let redis: Bool
+    let wire: Wire
     let pipeline: Int
     let requests: [[UInt8]]
     let offset: Int
@@ -217,7 +255,7 @@ struct Worker {
         let fd = try UnixSocket.connect(to: path)
         defer { close(fd) }
         var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
-        var reader = ReplyReader(fd: fd, redis: redis)
+        var reader = ReplyReader(fd: fd, wire: wire)
         var outgoing: [UInt8] = []
         var errors = 0
         var sent = 0
@@ -246,18 +284,18 @@ struct Worker {
     }
 }
 
-/// Counts replies in the byte stream: JSON lines, or RESP bulk strings.
+/// Counts replies in the byte stream: JSON lines, NUL-terminated varlink replies, or RESP bulk strings.
 struct ReplyReader {
     let fd: Int32
-    let redis: Bool
+    let wire: Wire
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var start = 0
     private var end = 0
     private static let kindOffset = #"{"jsonrpc":"2.0","id":1,""#.utf8.count
 
-    init(fd: Int32, redis: Bool) {
+    init(fd: Int32, wire: Wire) {
         self.fd = fd
-        self.redis = redis
+        self.wire = wire
     }
 
     /// Reads `replies` replies; returns how many were errors (or Redis nils).
@@ -289,12 +327,15 @@ struct ReplyReader {
     /// The length of the complete reply at `start`, and whether it is an error.
     private func nextReply() -> (Int, Bool)? {
         guard start < end else { return nil }
-        if !redis {
+        if wire != .resp {
             return buffer.withUnsafeBytes { bytes -> (Int, Bool)? in
-                guard let found = memchr(bytes.baseAddress! + start, 0x0A, end - start) else { return nil }
+                let delimiter: Int32 = wire == .varlink ? 0 : 0x0A
+                guard let found = memchr(bytes.baseAddress! + start, delimiter, end - start) else { return nil }
                 let length = bytes.baseAddress!.distance(to: UnsafeRawPointer(found)) - start + 1
-                // Requests carry id 1, so replies start `{"jsonrpc":"2.0","id":1,"` then `result` or `error`.
-                return (length, length > Self.kindOffset && bytes[start + Self.kindOffset] == UInt8(ascii: "e"))
+                // JSON-RPC requests carry id 1, so replies start `{"jsonrpc":"2.0","id":1,"` then `result` or
+                // `error`; a varlink reply starts `{"parameters"` or `{"error"`.
+                let kind = wire == .varlink ? 2 : Self.kindOffset
+                return (length, length > kind && bytes[start + kind] == UInt8(ascii: "e"))
             }
         }
         var index = start + 1
