@@ -155,6 +155,29 @@ def cli(daemon):
     print("python varlink client: call, help, Subscribe ok")
 
 
+def permission(daemon):
+    """Reload is for admins: a peer of another uid (SO_PEERCRED) gets PermissionDenied, and Get."""
+    if os.geteuid() != 0 or not os.path.exists("/usr/bin/setpriv"):
+        print("permission: skipped (needs root and setpriv)")
+        return
+    os.chmod(daemon.varlink, 0o666)
+    os.chmod(os.path.dirname(daemon.varlink), 0o755)
+    script = (
+        "import json, socket, sys\n"
+        "s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); data = b''\n"
+        "s.sendall(b'{\"method\":\"io.laureated.Dataset.Reload\"}\\0{\"method\":\"io.laureated.Dataset.Ping\"}\\0')\n"
+        "while data.count(b'\\0') < 2: data += s.recv(65536)\n"
+        "print(json.dumps([json.loads(m) for m in data.split(b'\\0')[:2]]))\n")
+    result = subprocess.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                             "/usr/bin/python3", "-c", script, daemon.varlink],
+                            capture_output=True, text=True, timeout=30)
+    replies = json.loads(result.stdout) if result.returncode == 0 else []
+    check(replies[:1] == [{"error": "org.varlink.service.PermissionDenied", "parameters": {}}],
+          f"Reload by uid 65534 gets PermissionDenied: {result.stdout} {result.stderr[-300:]}")
+    check(replies[1:] == [{"parameters": {"reply": "pong"}}], "and the same peer is served otherwise")
+    print("permission: Reload by another uid is refused")
+
+
 def volatile(status):
     return {key: value for key, value in status.items()
             if key not in ("uptime_s", "connections", "requests_total", "last_reload")}
@@ -289,6 +312,7 @@ def main():
             if not dataset:
                 cli(daemon)
                 bad_input(daemon)
+                permission(daemon)
         finally:
             daemon.stop()
     print(f"varlink: {checks - len(failures)}/{checks} checks passed")
