@@ -140,6 +140,15 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Answers every complete line held, unless paused by a reload or by backpressure.
     func processLines(context: ChannelHandlerContext) {
+        // One loop specialised per front end: a switch inside the loop cost the pipelined JSON-RPC
+        // path a tenth of its CPU per request (interleaved A/B).
+        switch frontEnd {
+        case .jsonRPC: processLines(context: context, dispatcher: shared.dispatcher)
+        case .varlink: processLines(context: context, dispatcher: shared.varlink)
+        }
+    }
+
+    private func processLines(context: ChannelHandlerContext, dispatcher: some MessageDispatcher) {
         guard !closing, !waitingForReload, !connection.streaming, var buffer = inbound else { return }
         inbound = nil
         let dataset = shared.store.current
@@ -159,22 +168,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 // A JSON-RPC line may end at the peer's half-close; a varlink message ends only at its NUL.
                 switch framer.next(in: bytes, atEnd: inputClosed && frontEnd == .jsonRPC) {
                 case .message(let line, let consumed):
-                    switch frontEnd {
-                    case .jsonRPC:
-                        return (
-                            consumed,
-                            shared.dispatcher.handle(
-                                line: line, dataset: dataset, connection: &connection,
-                                server: shared.counters, into: &outputBuffer)
-                        )
-                    case .varlink:
-                        return (
-                            consumed,
-                            shared.varlink.handle(
-                                message: line, dataset: dataset, connection: &connection,
-                                server: shared.counters, into: &outputBuffer)
-                        )
-                    }
+                    return (
+                        consumed,
+                        dispatcher.handle(
+                            message: line, dataset: dataset, connection: &connection,
+                            server: shared.counters, into: &outputBuffer)
+                    )
                 case .blank(let consumed): return (consumed, nil)
                 case .incomplete: return (0, nil)
                 case .tooLarge: return (-1, nil)
