@@ -285,6 +285,17 @@ public struct RequestDispatcher: Sendable {
             result.append(UInt8(ascii: "}"))
         case .laureateStats:
             JSONWriter.write(QueryEngine.stats(try StatsQuery(params: params), in: dataset).json, into: &result)
+        case .laureateChanges:
+            try rejectUnknown(params, allowed: ["since"])
+            guard let value = params["since"] else {
+                throw .invalidParam(
+                    name: "since", reason: "missing; give a generation (server.status says the current one)")
+            }
+            guard let since = value.integerValue, since >= 0, since <= Int64(Int.max) else {
+                throw .invalidParam(
+                    name: "since", reason: "expected a generation, a whole number ≥ 0, got \(JSONWriter.string(value))")
+            }
+            JSONWriter.write(.object(try dataset.lineage.changes(since: Int(since)).members), into: &result)
         case .sectorList:
             try rejectUnknown(params, allowed: [])
             let sectors: [JSONValue] = dataset.sectorCounts.map { entry in

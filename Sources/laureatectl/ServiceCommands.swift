@@ -40,8 +40,10 @@ struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch", abstract: "Print each dataset reload as it happens, until interrupted.",
         discussion: """
-            Failed reloads are printed too, with the dataset still served (with --json, a line \
-            holding "error"). Exits 69 when the daemon stops or restarts.
+            Each reload is followed by what it changed: "+ id" added, "- id" removed, "~ id: \
+            fields" changed (at most 1000 of each; laureatectl changes --since N catches up after a \
+            missed reload). Failed reloads are printed too, with the dataset still served (with \
+            --json, a line holding "error"). Exits 69 when the daemon stops or restarts.
 
             Examples:
               laureatectl watch
@@ -79,12 +81,14 @@ struct Watch: ParsableCommand {
                         + "\(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 "
                         + "\(dataset["sha256"]?.stringValue ?? "?")")
             } else {
-                let dataset = object["params"]?.visible.objectValue?["dataset"]?.objectValue ?? [:]
+                let params = object["params"]?.visible.objectValue ?? [:]
+                let dataset = params["dataset"]?.objectValue ?? [:]
                 session.terminal.out(
                     "\(dataset["loaded_at"]?.stringValue ?? "") \(method): "
                         + "\(Format.grouped(dataset["records"]?.integerValue ?? 0)) records, sha256 "
-                        + "\(dataset["sha256"]?.stringValue ?? "?")"
+                        + "\(dataset["sha256"]?.stringValue ?? "?"); \(ChangeLines.summary(params))"
                 )
+                for line in ChangeLines.lines(params) { session.terminal.out(line) }
             }
         }
     }

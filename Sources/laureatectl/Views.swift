@@ -125,6 +125,7 @@ enum Cards {
         add("records", dataset["records"]?.integerValue.map(Format.grouped))
         add("sha256", dataset["sha256"]?.stringValue)
         add("loaded", dataset["loaded_at"]?.stringValue)
+        add("generation", dataset["generation"]?.integerValue.map(Format.grouped))
         if let last = object["last_reload"]?.objectValue {
             let outcome =
                 last["ok"] == .bool(true)

@@ -78,6 +78,40 @@ waitfor laureated.service ActiveState active 10 && ok "active again after reload
 case "$(prop laureated.service StatusText)" in *reloaded*) ok "StatusText: $(prop laureated.service StatusText)";; *) bad "StatusText after reload: $(prop laureated.service StatusText)";; esac
 expect laureated.service MainPID "$pid" "same MainPID after reload"
 
+echo "--- a reload that adds 3, removes 2 and changes 1: the subscriber and laureate.changes say exactly that"
+since=$($CTL --json status | jq .dataset.generation)
+$CTL --json watch > /tmp/watch.out 2>/tmp/watch.err & watcher=$!
+for _ in $(seq 1 50); do [ -n "$($CTL --json status | jq '.connections')" ] && break; sleep 0.1; done
+sleep 0.3
+python3 - "$STAGE/data/laureates.jsonl" <<'EDIT'
+import json, sys
+path = sys.argv[1]
+records = [json.loads(line) for line in open(path) if line.strip()]
+kept = records[2:]
+kept[0]["jobs"] = 4242
+kept += [{"id": f"zz-feed-{n}", "company": f"Feed {n}", "call": "relocalisation",
+          "sources": ["https://example.invalid/feed"]} for n in (1, 2, 3)]
+open(path, "w").write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
+print(records[0]["id"], records[1]["id"], kept[0]["id"], file=open("/tmp/feed.ids", "w"))
+EDIT
+read -r removed1 removed2 changed1 < /tmp/feed.ids
+systemctl reload laureated.service
+for _ in $(seq 1 100); do [ -s /tmp/watch.out ] && break; sleep 0.1; done
+push=$(head -1 /tmp/watch.out)
+got=$(echo "$push" | jq -c '[.added, (.removed | sort), .changed, .changed_fields[.changed[0]], .counts, .since, .generation]')
+want=$(jq -cn --arg r1 "$removed1" --arg r2 "$removed2" --arg c "$changed1" --argjson s "$since" \
+  '[["zz-feed-1","zz-feed-2","zz-feed-3"], ([$r1, $r2] | sort), [$c], ["jobs"], {"added":3,"removed":2,"changed":1}, $s, ($s + 1)]')
+[ "$got" = "$want" ] && ok "the subscriber got exactly +3 -2 ~1 (jobs): $got" || bad "push: $got, want $want"
+echo '{"id":"zz-feed-4","company":"Feed 4","call":"relocalisation","sources":["https://example.invalid/feed"]}' >> "$STAGE/data/laureates.jsonl"
+systemctl reload laureated.service
+for _ in $(seq 1 100); do [ "$(wc -l < /tmp/watch.out)" -ge 2 ] && break; sleep 0.1; done
+got=$($CTL --json changes --since "$since" | jq -c '[(.added | sort), (.removed | sort), .changed, .generation]')
+want=$(jq -cn --arg r1 "$removed1" --arg r2 "$removed2" --arg c "$changed1" --argjson s "$since" \
+  '[["zz-feed-1","zz-feed-2","zz-feed-3","zz-feed-4"], ([$r1, $r2] | sort), [$c], ($s + 2)]')
+[ "$got" = "$want" ] && ok "laureate.changes since generation $since is the union of both reloads: $got" \
+  || bad "changes: $got, want $want"
+kill $watcher 2>/dev/null; wait $watcher 2>/dev/null
+
 echo "--- no failed request across systemctl restart"
 python3 "$STAGE/client-loop.py" $SOCK 6 > /tmp/loop.out 2>/tmp/loop.err & loop=$!
 python3 "$STAGE/client-loop.py" $VARLINK 6 varlink > /tmp/vloop.out 2>/tmp/vloop.err & vloop=$!

@@ -142,7 +142,8 @@ def cli(daemon):
     client = varlink.Client(address=address)
     interface = client.get_interface(INTERFACE)
     check(sorted(name for name, member in interface.members.items() if isinstance(member, varlink.scanner._Method))
-          == sorted(["Ping", "Get", "Search", "Stats", "ListSectors", "ProgramInfo", "Status", "Reload", "Subscribe"]),
+          == sorted(["Ping", "Get", "Search", "Stats", "Changes", "ListSectors", "ProgramInfo", "Status", "Reload",
+                    "Subscribe"]),
           "the Python package's parser reads every method of the IDL")
     events = []
     with client.open(INTERFACE) as subscriber:
@@ -195,6 +196,7 @@ def twins(daemon, label, some_id):
          "laureate.search", {"sector": ["sante"], "jobs": {"min": 10}, "sort": "-jobs", "highlight": True}, None),
         ("Stats", {"by": ["sector", "region"]}, "laureate.stats", {"by": ["sector", "region"]}, None),
         ("Stats", {}, "laureate.stats", {}, None),
+        ("Changes", {"since": 1}, "laureate.changes", {"since": 1}, None),
         ("ListSectors", {}, "sector.list", {}, "sectors"),
         ("ProgramInfo", {}, "program.info", {}, "program"),
         ("Status", {}, "server.status", {}, None),

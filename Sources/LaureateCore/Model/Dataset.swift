@@ -10,6 +10,8 @@ public struct DatasetInfo: Sendable, Hashable {
     public var sha256: String
     /// How many records are served.
     public var records: Int
+    /// 1 for the daemon's first load, one more per successful reload (the change feed's clock).
+    public var generation = 1
     /// When it was loaded (ISO 8601, UTC).
     public var loadedAt: String
     /// By path, when the file was last written (ISO 8601, UTC), as the loader found it: when
@@ -24,6 +26,7 @@ public struct DatasetInfo: Sendable, Hashable {
                 ("paths", .array(paths.map(JSONValue.string))),
                 ("sha256", .string(sha256)),
                 ("records", .number(JSONNumber(Int64(records)))),
+                ("generation", .number(JSONNumber(Int64(generation)))),
                 ("loaded_at", .string(loadedAt)),
                 (
                     "files",
@@ -47,14 +50,21 @@ public struct DatasetInfo: Sendable, Hashable {
 /// reload swaps in the next one. Records are kept as their pre-encoded JSON, stored compactly in
 /// one block of bytes (`RecordStore`), so a reply copies bytes and never re-encodes a record.
 public final class Dataset: Sendable {
-    /// What `server.status` reports.
-    public let info: DatasetInfo
+    /// What `server.status` reports, with the generation of `lineage`.
+    public var info: DatasetInfo {
+        var info = loadedInfo
+        info.generation = lineage.generation
+        return info
+    }
+    private let loadedInfo: DatasetInfo
+    /// Set once by the store before the snapshot is served (`adopt`); read by status and changes.
+    private let lineageBox = Mutex(DatasetLineage())
     /// The programme facts.
     public let program: Program
     /// How many records there are.
     public let count: Int
 
-    private let store: RecordStore
+    let store: RecordStore
     let search: SearchIndex
     let facets: Facets
     let figures: Figures
@@ -95,7 +105,7 @@ public final class Dataset: Sendable {
         self.store = parts.store
         self.count = count
         self.program = parts.program
-        self.info = DatasetInfo(
+        self.loadedInfo = DatasetInfo(
             paths: paths, sha256: parts.sha256, records: count, loadedAt: loadedAt, modifiedAt: modifiedAt)
         self.search = parts.search
         self.facets = parts.facets
@@ -198,6 +208,19 @@ public final class Dataset: Sendable {
             }
         memberNames.withLock { $0 = names }
         return names
+    }
+
+    /// Its generation and the changes that led to it.
+    public var lineage: DatasetLineage { lineageBox.withLock { $0 } }
+
+    /// Takes its place after `previous` in the daemon's reloads: generation and change history.
+    /// Called on the reload thread before the snapshot is published; returns the change.
+    @discardableResult
+    public func adopt(after previous: Dataset) -> DatasetChange {
+        let before = previous.lineage
+        let change = DatasetChange.between(previous, self, generation: before.generation + 1)
+        lineageBox.withLock { $0 = before.next(change) }
+        return change
     }
 
     /// The index of the record with the id given as raw UTF-8 bytes.

@@ -14,9 +14,12 @@ public struct DatasetPush: Sendable {
         varlinkReply = reply
     }
 
-    /// The dataset was reloaded: `info` is the one now served.
-    public static func reloaded(_ info: DatasetInfo) -> DatasetPush {
-        DatasetPush(event: "reloaded", params: ["dataset": info.json])
+    /// The dataset was reloaded: `info` is the one now served, `change` what the reload changed
+    /// (its members beside `dataset`: `since`, `generation`, the id lists, counts, `truncated`).
+    public static func reloaded(_ info: DatasetInfo, change: DatasetChange) -> DatasetPush {
+        var params: JSONObject = ["dataset": info.json]
+        for (key, value) in change.members { params[key] = value }
+        return DatasetPush(event: "reloaded", params: params)
     }
 
     /// A reload failed at `at`; `served` is still served. Subscribers hear of failures too: a

@@ -5,6 +5,7 @@ public enum Method: String, Sendable, CaseIterable {
     case laureateGet = "laureate.get"
     case laureateSearch = "laureate.search"
     case laureateStats = "laureate.stats"
+    case laureateChanges = "laureate.changes"
     case sectorList = "sector.list"
     case programInfo = "program.info"
     case serverStatus = "server.status"
@@ -22,6 +23,8 @@ public enum Method: String, Sendable, CaseIterable {
         case .laureateGet: "Returns one laureate record by its id."
         case .laureateSearch: "Searches the laureates by words and filters, one page at a time."
         case .laureateStats: "Counts laureates and sums their figures per sector, region, department or call."
+        case .laureateChanges:
+            "Returns the ids added, removed and changed since a dataset generation (the last 16 are kept)."
         case .sectorList: "Lists the sectors of the call with their laureate counts."
         case .programInfo: "Returns the facts of the call for projects: envelope, sectors, announcement waves."
         case .serverStatus: "Reports the daemon's version, uptime, counters and the dataset served."

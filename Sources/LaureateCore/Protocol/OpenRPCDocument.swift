@@ -113,6 +113,12 @@ public enum OpenRPCDocument {
                 "default": "sector",
             ]
             return [param("by", "What to group by: one dimension, or two for a cross-table.", by)] + filterParams
+        case .laureateChanges:
+            return [
+                param(
+                    "since", "The generation to catch up from (server.status's dataset.generation when last read).",
+                    count, required: true)
+            ]
         case .eventsSubscribe:
             return [
                 param(
@@ -185,6 +191,7 @@ public enum OpenRPCDocument {
                     "total": ["$ref": "#/components/schemas/StatsGroup"],
                 ],
             ]
+        case .laureateChanges: schema = ["$ref": "#/components/schemas/DatasetChange"]
         case .sectorList:
             schema = [
                 "type": "array",
@@ -217,7 +224,7 @@ public enum OpenRPCDocument {
         var codes: [ErrorCode] = []
         switch method {
         case .laureateGet: codes = [.invalidParams, .notFound]
-        case .laureateSearch, .laureateStats, .eventsSubscribe: codes = [.invalidParams]
+        case .laureateSearch, .laureateStats, .laureateChanges, .eventsSubscribe: codes = [.invalidParams]
         case .serverReload: codes = [.forbidden, .reloadFailed]
         default: break
         }
@@ -256,10 +263,31 @@ public enum OpenRPCDocument {
                     "mean": perFigure(["type": ["number", "null"]]), "median": perFigure(["type": ["number", "null"]]),
                 ],
             ],
+            "DatasetChange": [
+                "type": "object",
+                "description": .string(
+                    "What changed from generation since to generation: each list at most 1000 ids (truncated then; "
+                        + "counts are whole); a record is changed when its JSON differs."),
+                "required": [
+                    "since", "generation", "added", "removed", "changed", "changed_fields", "counts", "truncated",
+                ],
+                "properties": [
+                    "since": count, "generation": count,
+                    "added": ["type": "array", "items": string], "removed": ["type": "array", "items": string],
+                    "changed": ["type": "array", "items": string],
+                    "changed_fields": ["type": "object", "additionalProperties": ["type": "array", "items": string]],
+                    "counts": [
+                        "type": "object", "required": ["added", "removed", "changed"],
+                        "properties": ["added": count, "removed": count, "changed": count],
+                    ],
+                    "truncated": ["type": "boolean"],
+                ],
+            ],
             "DatasetInfo": [
-                "type": "object", "required": ["path", "sha256", "records", "loaded_at"],
+                "type": "object", "required": ["path", "sha256", "records", "generation", "loaded_at"],
                 "properties": [
                     "path": string, "paths": ["type": "array", "items": string], "sha256": string, "records": count,
+                    "generation": ["type": "integer", "minimum": 1],
                     "files": [
                         "type": "array",
                         "items": [

@@ -134,6 +134,8 @@ public enum DatasetInterface {
           paths: []string,
           sha256: string,
           records: int,
+          # 1 for the daemon's first load, one more per successful reload.
+          generation: int,
           loaded_at: string,
           files: []DatasetFile
         )
@@ -194,6 +196,23 @@ public enum DatasetInterface {
           near: ?Near
         ) -> (groups: []StatsGroup, total: StatsGroup)
 
+        type ChangeCounts (added: int, removed: int, changed: int)
+
+        # What changed since a generation (laureate.changes): ids added, removed and changed (a
+        # record whose JSON differs), each list at most 1000 long (truncated then; counts are
+        # whole), and per changed id the fields that differ. The last 16 generations are kept;
+        # an older since is an InvalidParameter naming the oldest one.
+        method Changes(since: int) -> (
+          since: int,
+          generation: int,
+          added: []string,
+          removed: []string,
+          changed: []string,
+          changed_fields: [string][]string,
+          counts: ChangeCounts,
+          truncated: bool
+        )
+
         # The sectors of the call with their laureate counts (sector.list).
         method ListSectors() -> (sectors: []SectorCount)
 
@@ -218,9 +237,22 @@ public enum DatasetInterface {
         method Reload() -> (dataset: DatasetInfo)
 
         # The dataset now, then one reply per reload (events.subscribe): call it with more.
-        # event: "current" first, then "reloaded" or "reload_failed" (with at and error, the
-        # dataset being the one still served).
-        method Subscribe() -> (event: string, dataset: DatasetInfo, at: ?string, error: ?object)
+        # event: "current" first, then "reloaded" (with the change, as Changes returns it) or
+        # "reload_failed" (with at and error, the dataset being the one still served).
+        method Subscribe() -> (
+          event: string,
+          dataset: DatasetInfo,
+          at: ?string,
+          error: ?object,
+          since: ?int,
+          generation: ?int,
+          added: ?[]string,
+          removed: ?[]string,
+          changed: ?[]string,
+          changed_fields: ?[string][]string,
+          counts: ?ChangeCounts,
+          truncated: ?bool
+        )
 
         # No laureate has that id.
         error NotFound (id: string)

@@ -19,6 +19,7 @@ public struct VarlinkDispatcher: Sendable {
         case get = "Get"
         case search = "Search"
         case stats = "Stats"
+        case changes = "Changes"
         case listSectors = "ListSectors"
         case programInfo = "ProgramInfo"
         case status = "Status"
@@ -32,6 +33,7 @@ public struct VarlinkDispatcher: Sendable {
             case .get: .laureateGet
             case .search: .laureateSearch
             case .stats: .laureateStats
+            case .changes: .laureateChanges
             case .listSectors: .sectorList
             case .programInfo: .programInfo
             case .status: .serverStatus
@@ -49,7 +51,7 @@ public struct VarlinkDispatcher: Sendable {
             case .listSectors: "sectors"
             case .programInfo: "program"
             case .reload: "dataset"
-            case .search, .stats, .status, .subscribe: nil
+            case .search, .stats, .changes, .status, .subscribe: nil
             }
         }
     }

@@ -92,11 +92,14 @@ public final class DatasetStore: Sendable {
         let seconds = MonotonicClock.seconds(since: start)
         switch outcome {
         case .success(let dataset):
+            // Reloads run one at a time on this thread, so no other swap comes between these two.
+            let change = dataset.adopt(after: current)
             let info = dataset.info
             let record: JSONValue = [
                 "ok": true, "at": .string(info.loadedAt), "trigger": .string(trigger),
                 "duration_ms": .number(JSONNumber((seconds * 1000).rounded())),
                 "records": .number(JSONNumber(Int64(info.records))),
+                "generation": .number(JSONNumber(Int64(info.generation))),
             ]
             state.withLockedValue {
                 $0.dataset = dataset
@@ -106,11 +109,13 @@ public final class DatasetStore: Sendable {
                 "dataset reloaded",
                 metadata: [
                     "dataset.records": "\(info.records)", "dataset.sha256": "\(info.sha256)",
+                    "dataset.generation": "\(info.generation)", "changes.added": "\(change.added.count)",
+                    "changes.removed": "\(change.removed.count)", "changes.changed": "\(change.changed.count)",
                     "reload.ms": "\(Int(seconds * 1000))",
                 ])
             reloadObserver.withLockedValue { $0 }?(
                 .ended(status: Self.statusLine(dataset, seconds: seconds, verb: "reloaded")))
-            let push = DatasetPush.reloaded(info)
+            let push = DatasetPush.reloaded(info, change: change)
             for deliver in subscribers.withLockedValue({ Array($0.values) }) { deliver(push) }
             return .success(info)
         case .failure(let error):
