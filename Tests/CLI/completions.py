@@ -58,7 +58,14 @@ class Shell:
              *command.split())
         for line in setup:
             self.type(line + "\n")
-        time.sleep(0.5)
+        # Wait for the shell to have run every setup line (zsh's compinit can take a second on a
+        # cold machine): it echoes a mark once it reads the line after them (typed with quotes, so
+        # that only the output spells it, in every shell).
+        self.type("echo setup-do''ne\n")
+        deadline = time.monotonic() + 30
+        while "setup-done" not in self.pane() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.2)
 
     def type(self, keys):
         literal = keys.rstrip("\n")
