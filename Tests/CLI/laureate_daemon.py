@@ -1,5 +1,6 @@
 """A laureated for the Tests/CLI scripts: started on a socket of its own with a NOTIFY_SOCKET this
 module owns, returned once it has said READY=1."""
+import json
 import os
 import socket
 import subprocess
@@ -26,3 +27,15 @@ class Daemon:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
+
+
+def json_rpc(path, method, params=None):
+    """One request on a connection of its own; the whole reply object."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(path)
+        connection.sendall(json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params or {}}).encode()
+                           + b"\n")
+        reply = b""
+        while not reply.endswith(b"\n"):
+            reply += connection.recv(1 << 20)
+    return json.loads(reply)

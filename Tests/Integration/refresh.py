@@ -12,7 +12,6 @@ as it was and the served records unchanged, and leave nothing beside FILE.
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,17 +21,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "CLI"))
 sys.path.insert(0, HERE)
 from export_fixtures import NEW, OLD, Fixtures, serve  # noqa: E402
-from laureate_daemon import Daemon  # noqa: E402
+from laureate_daemon import Daemon, json_rpc  # noqa: E402
 
 def call(path, method, params=None):
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-        connection.connect(path)
-        connection.sendall(json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params or {}}).encode()
-                           + b"\n")
-        reply = b""
-        while not reply.endswith(b"\n"):
-            reply += connection.recv(65536)
-    return json.loads(reply)["result"]
+    return json_rpc(path, method, params)["result"]
 
 
 def main():

@@ -28,7 +28,7 @@ PYTHON_PACKAGES = os.path.join(ROOT, ".build", "python")
 sys.path.insert(0, os.path.join(ROOT, "Tests", "CLI"))
 sys.path.insert(0, PYTHON_PACKAGES)
 import varlink  # noqa: E402
-from laureate_daemon import Daemon  # noqa: E402
+from laureate_daemon import Daemon, json_rpc  # noqa: E402
 
 INTERFACE = "io.laureated.Dataset"
 failures = []
@@ -81,17 +81,6 @@ class Connection:
 
     def close(self):
         self.socket.close()
-
-
-def json_rpc(path, method, params=None):
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-        connection.connect(path)
-        connection.sendall(json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params or {}}).encode()
-                           + b"\n")
-        reply = b""
-        while not reply.endswith(b"\n"):
-            reply += connection.recv(1 << 20)
-    return json.loads(reply)
 
 
 def certification(binary, work):
