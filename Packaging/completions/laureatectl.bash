@@ -200,13 +200,13 @@ _laureatectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|search|stats|sectors|program|status|reload|watch|changes|discover|call|ping|help)
+    get|search|stats|sectors|program|status|reload|watch|changes|metrics|discover|call|ping|help)
         # Offer subcommand argument completions
         "_laureatectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get search stats sectors program status reload watch changes discover call ping help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get search stats sectors program status reload watch changes metrics discover call ping help' -- "${cur}"))
         ;;
     esac
 }
@@ -643,6 +643,41 @@ _laureatectl_changes() {
     esac
 }
 
+_laureatectl_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(-j --json --seq --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--socket -o --output --color --csv-separator --timeout --wait)
+    __laureatectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--socket')
+        __laureatectl_add_completions -f
+        return
+        ;;
+    '-o'|'--output')
+        __laureatectl_add_completions -W 'human'$'\n''json'$'\n''jsonl'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--color')
+        __laureatectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--csv-separator')
+        return
+        ;;
+    '--timeout')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    '--wait')
+        __laureatectl_add_completions -W '500ms'$'\n''5s'$'\n''1min'$'\n''infinity'
+        return
+        ;;
+    esac
+}
+
 _laureatectl_discover() {
     repeating_flags=()
     non_repeating_flags=(-j --json --seq --version -h --help)
@@ -680,7 +715,7 @@ _laureatectl_discover() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''laureate.changes'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''events.subscribe'$'\n''rpc.discover'
+        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''laureate.changes'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''server.metrics'$'\n''events.subscribe'$'\n''rpc.discover'
         return
         ;;
     esac
@@ -723,7 +758,7 @@ _laureatectl_call() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''laureate.changes'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''events.subscribe'$'\n''rpc.discover'
+        __laureatectl_add_completions -W 'ping'$'\n''laureate.get'$'\n''laureate.search'$'\n''laureate.stats'$'\n''laureate.changes'$'\n''sector.list'$'\n''program.info'$'\n''server.status'$'\n''server.reload'$'\n''server.metrics'$'\n''events.subscribe'$'\n''rpc.discover'
         return
         ;;
     esac

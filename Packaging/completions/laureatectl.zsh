@@ -71,6 +71,7 @@ _laureatectl() {
             'reload:Re-read the dataset (admins only); the old data stays if the new is bad.'
             'watch:Print each dataset reload as it happens, until interrupted.'
             'changes:Show the ids added, removed and changed since a dataset generation.'
+            'metrics:Print the daemon'\''s metrics in Prometheus'\''s text format.'
             'discover:Describe the daemon'\''s methods (its OpenRPC document with --json).'
             'call:Send any request and print the result JSON.'
             'ping:Check that the daemon answers.'
@@ -80,7 +81,7 @@ _laureatectl() {
         ;;
     arg)
         case "${words[1]}" in
-        get|search|stats|sectors|program|status|reload|watch|changes|discover|call|ping|help)
+        get|search|stats|sectors|program|status|reload|watch|changes|metrics|discover|call|ping|help)
             "_laureatectl_${words[1]}" && ret=0
             ;;
         esac
@@ -346,9 +347,32 @@ _laureatectl_changes() {
     return "${ret}"
 }
 
+_laureatectl_metrics() {
+    local -i ret=1
+    local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
+    local -ar ___wait=('500ms' '5s' '1min' 'infinity')
+    local -ar arg_specs=(
+        '--socket[Socket path (default\: $LAUREATED_SOCKET, /etc/laureated/laureated.defaults, /run/laureated/laureated.sock or $XDG_RUNTIME_DIR/laureated.sock).]:path:_files'
+        '(-o --output)'{-o,--output}'[Output format\: human, json (pretty on a terminal, one line when piped), jsonl (one line per record), csv or tsv (a header row, then one row per record or group).]:format:{__laureatectl_complete "${___output[@]}"}'
+        '(-j --json)'{-j,--json}'[Same as --output json.]'
+        '--seq[Streams (--output jsonl, search --all --json, watch --json) as RFC 7464 JSON text sequences\: each element after an RS character.]'
+        '--color[Colour\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__laureatectl_complete "${___color[@]}"}'
+        '--csv-separator[The field separator of --output csv, e.g. '\'';'\'' for French spreadsheets.]:c:'
+        '--timeout[How long to wait for a reply, as seconds or a systemd time span (500ms, 2s, 1min, infinity); exit 75 on expiry.]:span:{__laureatectl_complete "${___timeout[@]}"}'
+        '--wait[Wait up to this span for the daemon'\''s socket to accept connections (a daemon starting, a socket unit not yet there); --wait alone waits without limit.]:span:{__laureatectl_complete "${___wait[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _laureatectl_discover() {
     local -i ret=1
-    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'laureate.changes' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
+    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'laureate.changes' 'sector.list' 'program.info' 'server.status' 'server.reload' 'server.metrics' 'events.subscribe' 'rpc.discover')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')
@@ -373,7 +397,7 @@ _laureatectl_discover() {
 
 _laureatectl_call() {
     local -i ret=1
-    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'laureate.changes' 'sector.list' 'program.info' 'server.status' 'server.reload' 'events.subscribe' 'rpc.discover')
+    local -ar _method=('ping' 'laureate.get' 'laureate.search' 'laureate.stats' 'laureate.changes' 'sector.list' 'program.info' 'server.status' 'server.reload' 'server.metrics' 'events.subscribe' 'rpc.discover')
     local -ar ___output=('human' 'json' 'jsonl' 'csv' 'tsv')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___timeout=('500ms' '5s' '1min' 'infinity')

@@ -7,6 +7,8 @@ public struct RequestDispatcher: Sendable {
     public let maximumBatch: Int
     private let discoverDocument: [UInt8]
     private let pong = Array(#""pong""#.utf8)
+    /// What `server.metrics` says its text is: Prometheus's text exposition format.
+    public static let metricsContentType = "text/plain; version=0.0.4; charset=utf-8"
 
     public init(version: String, adminPolicy: AdminPolicy, maximumBatch: Int = MessageCodec.defaultMaximumBatch) {
         self.version = version
@@ -30,6 +32,11 @@ public struct RequestDispatcher: Sendable {
         if let match = FastPath.match(line, dataset: dataset) {
             FastPath.write(match, line: line, dataset: dataset, into: &output)
             connection.requestsHandled += 1
+            if case .ping = match {
+                connection.tally.add(.method(.ping), ok: true)
+            } else {
+                connection.tally.add(.method(.laureateGet), ok: true)
+            }
             return .done
         }
         return collecting(&connection, into: &output) { connection, scratch in
@@ -81,6 +88,7 @@ public struct RequestDispatcher: Sendable {
         do {
             message = try MessageCodec.decode(line, maximumBatch: maximumBatch)
         } catch {
+            connection.tally.add(.invalid, ok: false)
             MessageCodec.writeError(id: .null, error, into: &output)
             output.append(0x0A)
             return .done
@@ -115,6 +123,11 @@ public struct RequestDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout [UInt8]
     ) -> LineOutcome {
+        if case .success = reloadResult {
+            connection.tally.add(.method(.serverReload), ok: true)
+        } else {
+            connection.tally.add(.method(.serverReload), ok: false)
+        }
         let (id, batch): (JSONValue?, (replies: [[UInt8]], remaining: ArraySlice<RequestEntry>)?)
         switch pending {
         case .jsonRPC(let pendingID, let pendingBatch): (id, batch) = (pendingID, pendingBatch)
@@ -188,6 +201,7 @@ public struct RequestDispatcher: Sendable {
         let request: Request
         switch entry {
         case .invalid(let id, let error):
+            connection.tally.add(.invalid, ok: false)
             if let id { MessageCodec.writeError(id: id, error, into: &reply) }
             return .written
         case .request(let valid):
@@ -195,6 +209,7 @@ public struct RequestDispatcher: Sendable {
         }
         connection.requestsHandled += 1
         guard let method = Method(rawValue: request.method) else {
+            connection.tally.add(.unknown, ok: false)
             if let id = request.id {
                 let error = ProtocolError(
                     .methodNotFound, message: "method not found: \(request.method)",
@@ -204,6 +219,7 @@ public struct RequestDispatcher: Sendable {
             return .written
         }
         if method.requiresAdmin, !adminPolicy.allows(connection.peer) {
+            connection.tally.add(.method(method), ok: false)
             if let id = request.id {
                 var data: JSONObject = ["method": .string(method.rawValue)]
                 data["uid"] = connection.peer.map { .number(JSONNumber(Int64($0.uid))) } ?? .null
@@ -219,6 +235,7 @@ public struct RequestDispatcher: Sendable {
         }
         if method == .serverReload {
             if let unknown = request.params.keys.first {
+                connection.tally.add(.method(method), ok: false)
                 if let id = request.id {
                     MessageCodec.writeError(
                         id: id, QueryError.invalidParam(name: unknown, reason: "unknown parameter").protocolError,
@@ -232,9 +249,11 @@ public struct RequestDispatcher: Sendable {
         do throws(QueryError) {
             try run(method, request.params, dataset: dataset, connection: &connection, server: server, into: &result)
         } catch {
+            connection.tally.add(.method(method), ok: false)
             if let id = request.id { MessageCodec.writeError(id: id, ProtocolError(wrapping: error), into: &reply) }
             return .written
         }
+        connection.tally.add(.method(method), ok: true)
         if let id = request.id {
             MessageCodec.writeResultPrefix(id: id, into: &reply)
             reply.append(contentsOf: result)
@@ -344,6 +363,14 @@ public struct RequestDispatcher: Sendable {
         case .rpcDiscover:
             try rejectUnknown(params, allowed: [])
             result.append(contentsOf: discoverDocument)
+        case .serverMetrics:
+            try rejectUnknown(params, allowed: [])
+            JSONWriter.write(
+                [
+                    "content_type": .string(Self.metricsContentType),
+                    "text": .string(server.metricsText(dataset: dataset)),
+                ],
+                into: &result)
         case .serverReload:
             preconditionFailure("server.reload is answered through LineOutcome.reload")
         }

@@ -28,6 +28,13 @@ enum FuzzTarget {
             ServerStatus(
                 version: "fuzz", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
         }
+
+        func metricsText(dataset: Dataset) -> String {
+            var text = PrometheusText()
+            text.family("laureated_dataset_records", .gauge, help: "Records served.")
+            text.sample("laureated_dataset_records", Double(dataset.count))
+            return text.text
+        }
     }
 
     static let framer = MessageFramer(maximumBytes: 1 << 20)

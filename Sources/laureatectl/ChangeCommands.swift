@@ -32,6 +32,29 @@ struct Changes: ParsableCommand {
     }
 }
 
+/// `laureatectl metrics`: the daemon's metrics, as Prometheus reads them.
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics", abstract: "Print the daemon's metrics in Prometheus's text format.",
+        discussion: """
+            The text of server.metrics, as is: what laureated-metrics.service writes for \
+            node_exporter's textfile collector. With --json, the reply object (content_type and text).
+
+            Examples:
+              laureatectl metrics | grep laureated_requests_total
+              laureatectl metrics > /var/lib/prometheus/node-exporter/laureated.prom.tmp
+            """)
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let session = Session(options: global)
+        try session.refuseDelimited()
+        let reply = try session.call("server.metrics")
+        if global.format.isJSON { return session.printJSON(reply) }
+        session.terminal.outVerbatim(reply.objectValue?["text"]?.stringValue ?? "")
+    }
+}
+
 /// A change's members (`laureate.changes`, a `dataset.reloaded` push) as lines for people.
 enum ChangeLines {
     static func lines(_ change: JSONObject) -> [String] {

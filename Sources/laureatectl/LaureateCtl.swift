@@ -26,7 +26,7 @@ struct LaureateCtl: ParsableCommand {
         // about a millisecond of start-up for the eleven (Scripts/startup).
         subcommands: [
             Get.self, Search.self, Stats.self, Sectors.self, Program.self, Status.self, Reload.self,
-            Watch.self, Changes.self, Discover.self, Call.self, Ping.self,
+            Watch.self, Changes.self, Metrics.self, Discover.self, Call.self, Ping.self,
         ]
     )
 

@@ -48,6 +48,11 @@ struct Terminal {
         write(STDOUT_FILENO, text + "\n")
     }
 
+    /// Text that ends its own lines, written as it is.
+    func outVerbatim(_ text: String) {
+        write(STDOUT_FILENO, text)
+    }
+
     func error(_ message: String) {
         write(STDERR_FILENO, "laureatectl: \(message)\n")
     }

@@ -11,7 +11,7 @@ struct PackagingTests {
     @Test(
         "each service's exposure is 1.5 or lower",
         .enabled(if: analyze || Harness.requireAllTests, "systemd-analyze is not installed"),
-        arguments: ["laureated.service", "laureated-refresh.service"])
+        arguments: ["laureated.service", "laureated-refresh.service", "laureated-metrics.service"])
     func exposure(_ name: String) throws {
         try #require(Self.analyze, "systemd-analyze is not installed")
         let unit = Self.root.appendingPathComponent("Packaging/\(name)").path

@@ -1,8 +1,9 @@
 #!/bin/bash
-# Runs inside the test's systemd manager. Usage: checks.sh STAGE STATE_DIRECTORY
+# Runs inside the test's systemd manager. Usage: checks.sh STAGE STATE_DIRECTORY METRICS_DIRECTORY
 # Prints PASS/FAIL per check; exits 1 on any FAIL.
 STAGE=$1
 STATE=$2
+METRICS=$3
 SOCK=/run/laureated/laureated.sock
 VARLINK=/run/laureated/io.laureated.Dataset
 CTL="$STAGE/bin/laureatectl --socket $SOCK"
@@ -111,6 +112,21 @@ want=$(jq -cn --arg r1 "$removed1" --arg r2 "$removed2" --arg c "$changed1" --ar
 [ "$got" = "$want" ] && ok "laureate.changes since generation $since is the union of both reloads: $got" \
   || bad "changes: $got, want $want"
 kill $watcher 2>/dev/null; wait $watcher 2>/dev/null
+
+echo "--- laureated-metrics.timer writes the metrics for node_exporter, atomically"
+systemctl start laureated-metrics.timer && ok "systemctl start laureated-metrics.timer" || bad "start the metrics timer"
+for _ in $(seq 1 100); do [ -s "$METRICS/laureated.prom" ] && break; sleep 0.1; done
+if [ -s "$METRICS/laureated.prom" ]; then
+  ok "$METRICS/laureated.prom written ($(wc -l < "$METRICS/laureated.prom") lines, owner $(stat -c %U "$METRICS/laureated.prom"))"
+  out=$(promtool check metrics < "$METRICS/laureated.prom" 2>&1) && [ -z "$out" ] && ok "promtool check metrics: nothing to report" \
+    || bad "promtool: $out"
+  grep -q '^laureated_reloads_total{outcome="ok"} [1-9]' "$METRICS/laureated.prom" && ok "the reloads are counted" \
+    || bad "no reload counted: $(grep reloads_total "$METRICS/laureated.prom")"
+else
+  bad "no metrics file: $(systemctl status laureated-metrics.service 2>&1 | tail -5)"
+fi
+ls "$METRICS" | grep -qv '^laureated.prom$' && bad "left beside the file: $(ls "$METRICS")" || ok "nothing left beside the file"
+systemctl stop laureated-metrics.timer
 
 echo "--- no failed request across systemctl restart"
 python3 "$STAGE/client-loop.py" $SOCK 6 > /tmp/loop.out 2>/tmp/loop.err & loop=$!

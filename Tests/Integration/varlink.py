@@ -131,8 +131,8 @@ def cli(daemon):
     client = varlink.Client(address=address)
     interface = client.get_interface(INTERFACE)
     check(sorted(name for name, member in interface.members.items() if isinstance(member, varlink.scanner._Method))
-          == sorted(["Ping", "Get", "Search", "Stats", "Changes", "ListSectors", "ProgramInfo", "Status", "Reload",
-                    "Subscribe"]),
+          == sorted(["Ping", "Get", "Search", "Stats", "Changes", "ListSectors", "ProgramInfo", "Status", "Metrics",
+                    "Reload", "Subscribe"]),
           "the Python package's parser reads every method of the IDL")
     events = []
     with client.open(INTERFACE) as subscriber:
@@ -213,6 +213,11 @@ def twins(daemon, label, some_id):
             check(reply.get("parameters") == error_parameters, f"{label}: {name} carries {error_parameters}")
         else:
             check(reply["parameters"].get("parameter") == twin["data"]["param"], f"{label}: {name} names the param")
+    # The metrics move with every request: the same format and families, not the same numbers.
+    metrics = connection.call(f"{INTERFACE}.Metrics")["parameters"]
+    twin = json_rpc(daemon.path, "server.metrics")["result"]
+    check(metrics["content_type"] == twin["content_type"] and "laureated_requests_total" in metrics["text"],
+          f"{label}: Metrics returns server.metrics' text")
     connection.close()
     print(f"twins on {label}: {len(cases)} calls and {len(errors)} errors agree")
 

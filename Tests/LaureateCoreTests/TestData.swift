@@ -44,4 +44,11 @@ struct FixedStatus: ServerStatusSource {
         ServerStatus(
             version: "test", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 1.5, connections: 1, requestsTotal: 7)
     }
+
+    func metricsText(dataset: Dataset) -> String {
+        var text = PrometheusText()
+        text.family("laureated_dataset_records", .gauge, help: "Records served.")
+        text.sample("laureated_dataset_records", Double(dataset.count))
+        return text.text
+    }
 }

@@ -8,6 +8,8 @@ public struct ConnectionState: Sendable {
     public var streaming = false
     /// Requests handled since the server last collected the count.
     public var requestsHandled = 0
+    /// The same requests by method and outcome, for the metrics.
+    public var tally = RequestTally()
     /// Replies of the full decoder before they join the output; its capacity is reused.
     @usableFromInline package var scratch: [UInt8] = []
 

@@ -10,6 +10,7 @@ public enum Method: String, Sendable, CaseIterable {
     case programInfo = "program.info"
     case serverStatus = "server.status"
     case serverReload = "server.reload"
+    case serverMetrics = "server.metrics"
     case eventsSubscribe = "events.subscribe"
     case rpcDiscover = "rpc.discover"
 
@@ -29,6 +30,8 @@ public enum Method: String, Sendable, CaseIterable {
         case .programInfo: "Returns the facts of the call for projects: envelope, sectors, announcement waves."
         case .serverStatus: "Reports the daemon's version, uptime, counters and the dataset served."
         case .serverReload: "Re-reads the dataset atomically (admins only); the old data stays on failure."
+        case .serverMetrics:
+            "Returns the daemon's metrics in the Prometheus text exposition format 0.0.4, with its content type."
         case .eventsSubscribe:
             "Subscribes this connection to pushed notifications (topic \"dataset\": dataset.reloaded, "
                 + "dataset.reload_failed)."

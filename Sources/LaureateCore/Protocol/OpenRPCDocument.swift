@@ -213,6 +213,14 @@ public enum OpenRPCDocument {
                 ],
             ]
         case .serverReload: schema = ["$ref": "#/components/schemas/DatasetInfo"]
+        case .serverMetrics:
+            schema = [
+                "type": "object", "required": ["content_type", "text"],
+                "properties": [
+                    "content_type": ["type": "string", "const": .string(RequestDispatcher.metricsContentType)],
+                    "text": ["type": "string", "description": "Prometheus text exposition format 0.0.4."],
+                ],
+            ]
         case .eventsSubscribe:
             schema = ["type": "object", "properties": ["topics": ["type": "array", "items": string]]]
         case .rpcDiscover: schema = ["type": "object", "description": "An OpenRPC 1.x document."]

@@ -25,4 +25,6 @@ public struct ServerStatus: Sendable {
 public protocol ServerStatusSource: Sendable {
     /// The live counters, read only for `server.status`.
     func currentStatus() -> ServerStatus
+    /// The metrics in the Prometheus text exposition format 0.0.4, for `server.metrics`.
+    func metricsText(dataset: Dataset) -> String
 }

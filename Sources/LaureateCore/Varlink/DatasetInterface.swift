@@ -232,6 +232,11 @@ public enum DatasetInterface {
           last_reload: ?object
         )
 
+        # The daemon's metrics in Prometheus's text exposition format 0.0.4 (server.metrics):
+        # requests by method and outcome, their server time, connections, bytes, reloads, the
+        # dataset. content_type is the format's media type.
+        method Metrics() -> (content_type: string, text: string)
+
         # Re-reads the dataset atomically (server.reload); the old data stays on failure.
         # Admins only: root, the daemon's uid, or the configured uids and groups.
         method Reload() -> (dataset: DatasetInfo)

@@ -23,6 +23,7 @@ public struct VarlinkDispatcher: Sendable {
         case listSectors = "ListSectors"
         case programInfo = "ProgramInfo"
         case status = "Status"
+        case metrics = "Metrics"
         case reload = "Reload"
         case subscribe = "Subscribe"
 
@@ -37,6 +38,7 @@ public struct VarlinkDispatcher: Sendable {
             case .listSectors: .sectorList
             case .programInfo: .programInfo
             case .status: .serverStatus
+            case .metrics: .serverMetrics
             case .reload: .serverReload
             case .subscribe: .eventsSubscribe
             }
@@ -51,7 +53,7 @@ public struct VarlinkDispatcher: Sendable {
             case .listSectors: "sectors"
             case .programInfo: "program"
             case .reload: "dataset"
-            case .search, .stats, .changes, .status, .subscribe: nil
+            case .search, .stats, .changes, .status, .metrics, .subscribe: nil
             }
         }
     }
@@ -69,6 +71,7 @@ public struct VarlinkDispatcher: Sendable {
         if let record = VarlinkFastPath.matchGet(message, dataset: dataset) {
             VarlinkFastPath.writeGet(record, dataset: dataset, into: &output)
             connection.requestsHandled += 1
+            connection.tally.add(.method(.laureateGet), ok: true)
             return .done
         }
         return requests.collecting(&connection, into: &output) { connection, scratch in
@@ -90,6 +93,7 @@ public struct VarlinkDispatcher: Sendable {
         do {
             call = try VarlinkCall.decode(message)
         } catch {
+            connection.tally.add(.invalid, ok: false)
             return .close(reason: error.reason)
         }
         connection.requestsHandled += 1
@@ -97,22 +101,27 @@ public struct VarlinkDispatcher: Sendable {
         if call.upgrade {
             answer = .failure(.methodNotImplemented(call.method))
         } else if call.interface == VarlinkService.serviceInterface {
+            // Introspection is rpc.discover's twin.
             answer = service.answer(call).map { JSONWriter.encode(.object($0)) }
-        } else if call.interface == DatasetInterface.name {
-            guard let member = Member(rawValue: String(call.member)) else {
-                answer = .failure(.methodNotFound(call.method))
-                return reply(answer, to: call, into: &output)
-            }
+            connection.tally.add(.method(.rpcDiscover), ok: (try? answer.get()) != nil)
+            return reply(answer, to: call, into: &output)
+        } else if call.interface == DatasetInterface.name, let member = Member(rawValue: String(call.member)) {
             switch run(member, call, dataset: dataset, connection: &connection, server: server) {
-            case .reply(let result): answer = result
+            case .reply(let result):
+                connection.tally.add(.method(member.method), ok: (try? result.get()) != nil)
+                return reply(result, to: call, into: &output)
             case .reload: return .reload(.varlink(oneway: call.oneway))
             case .stream(let first):
+                connection.tally.add(.method(member.method), ok: true)
                 VarlinkReply.write(parameters: first, continues: true, into: &output)
                 return .done
             }
+        } else if call.interface == DatasetInterface.name {
+            answer = .failure(.methodNotFound(call.method))
         } else {
             answer = .failure(.interfaceNotFound(call.interface))
         }
+        connection.tally.add(.unknown, ok: false)
         return reply(answer, to: call, into: &output)
     }
 

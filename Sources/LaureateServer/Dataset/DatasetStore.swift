@@ -14,6 +14,15 @@ public final class DatasetStore: Sendable {
     private struct State {
         var dataset: Dataset
         var lastReload: JSONValue?
+        var statistics = ReloadStatistics()
+    }
+
+    /// Reloads so far, for the metrics.
+    package struct ReloadStatistics: Sendable {
+        package var succeeded = 0
+        package var failed = 0
+        /// The last one: how long it took, when it ended (Unix time), how it went.
+        package var last: (seconds: Double, endedAt: Double, succeeded: Bool)?
     }
 
     private let state: NIOLockedValueBox<State>
@@ -48,6 +57,9 @@ public final class DatasetStore: Sendable {
 
     /// The snapshot to answer from; handlers read it once per read burst.
     public var current: Dataset { state.withLockedValue { $0.dataset } }
+
+    /// Reloads so far and how the last went.
+    package var reloadStatistics: ReloadStatistics { state.withLockedValue { $0.statistics } }
 
     /// How the last reload went, for `server.status` (nil before the first one).
     public var lastReload: JSONValue? { state.withLockedValue { $0.lastReload } }
@@ -104,6 +116,8 @@ public final class DatasetStore: Sendable {
             state.withLockedValue {
                 $0.dataset = dataset
                 $0.lastReload = record
+                $0.statistics.succeeded += 1
+                $0.statistics.last = (seconds, Double(time(nil)), true)
             }
             logger.info(
                 "dataset reloaded",
@@ -126,6 +140,8 @@ public final class DatasetStore: Sendable {
             ]
             let served = state.withLockedValue {
                 $0.lastReload = record
+                $0.statistics.failed += 1
+                $0.statistics.last = (seconds, Double(time(nil)), false)
                 return $0.dataset
             }
             logger.error(

@@ -5,6 +5,7 @@ import NIOCore
 extension ConnectionHandler {
     func startReload(_ pending: PendingReload, context: ChannelHandlerContext) {
         waitingForReload = true
+        reloadStartedAt = MonotonicClock.nanoseconds()
         updateReading(context: context)
         flushOutput(context: context)
         let reloaded = shared.store.reload(trigger: "server.reload", on: context.eventLoop)
@@ -20,6 +21,8 @@ extension ConnectionHandler {
         let outcome = shared.dispatcher.resume(
             pending, reloadResult: result, dataset: shared.store.current,
             connection: &connection, server: shared.counters, into: &outputBuffer)
+        // The reload's own request, timed from when it began.
+        collectCounts(since: reloadStartedAt)
         if case .reload(let next) = outcome {
             startReload(next, context: context)
             return

@@ -49,6 +49,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     var unwritableSince: NIODeadline?
 
     var waitingForReload = false
+    var reloadStartedAt: UInt64 = 0
     var inputClosed = false
     var closing = false
     var subscribed = false
@@ -86,6 +87,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         var bytes = unwrapInboundIn(data)
+        shared.counters.bytesReceived.add(bytes.readableBytes, ordering: .relaxed)
         if inbound == nil || inbound!.readableBytes == 0 {
             inbound = bytes
         } else {
@@ -151,6 +153,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func processLines(context: ChannelHandlerContext, dispatcher: some MessageDispatcher) {
         guard !closing, !waitingForReload, !connection.streaming, var buffer = inbound else { return }
         inbound = nil
+        let burstStart = MonotonicClock.nanoseconds()
         let dataset = shared.store.current
         var tooLarge = false
         var violation: String?
@@ -197,8 +200,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
         }
-        shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
-        connection.requestsHandled = 0
+        if connection.requestsHandled > 0 || connection.tally.total > 0 { collectCounts(since: burstStart) }
         if tooLarge {
             let limit = framer.maximumBytes
             logger.debug(
@@ -222,6 +224,17 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// Folds the requests counted since `start` (a `MonotonicClock.nanoseconds()` reading) into
+    /// the server's counters and metrics: once per read burst, never per request.
+    func collectCounts(since start: UInt64) {
+        shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
+        connection.requestsHandled = 0
+        shared.counters.metrics.record(
+            connection.tally, frontEnd: frontEnd, seconds: Double(MonotonicClock.nanoseconds() &- start) / 1_000_000_000
+        )
+        connection.tally.reset()
+    }
+
     // MARK: - Output and closing
 
     /// Reads requests only while their replies can go out and no reload holds the line order: the
@@ -233,6 +246,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func flushOutput(context: ChannelHandlerContext) {
         guard outputBuffer.readableBytes > 0 else { return }
+        shared.counters.bytesSent.add(outputBuffer.readableBytes, ordering: .relaxed)
         context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
         // Reuse the buffer: once the write is done we hold the only reference again, so clearing
         // it does not allocate (docs/hotpath.md: a new buffer per burst cost 16 %).

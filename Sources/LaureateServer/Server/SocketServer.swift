@@ -228,8 +228,10 @@ public final class SocketServer: Service {
             var refusal: String?
             if open > limits.maximumConnections {
                 refusal = "too many connections (limit \(limits.maximumConnections))"
+                shared.counters.refusedOverLimit.add(1, ordering: .relaxed)
             } else if !shared.counters.admit(uid: uid, limit: limits.maximumConnectionsPerUID) {
                 refusal = "too many connections for uid \(uid) (limit \(limits.maximumConnectionsPerUID))"
+                shared.counters.refusedOverUIDLimit.add(1, ordering: .relaxed)
             }
             let admitted = refusal == nil
             channel.closeFuture.whenComplete { _ in

@@ -10,6 +10,13 @@ package enum MonotonicClock {
         return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
     }
 
+    /// Now, in nanoseconds.
+    package static func nanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
     /// The seconds since `start`, a `microseconds()` reading.
     package static func seconds(since start: UInt64) -> Double {
         Double(microseconds() - start) / 1_000_000

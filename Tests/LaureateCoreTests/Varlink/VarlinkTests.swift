@@ -211,3 +211,38 @@ struct VarlinkTests {
         #expect(mapped.parameters["reason"]?.stringValue?.contains("not a number") == true)
     }
 }
+
+@Suite("Request tally")
+struct RequestTallyTests {
+    @Test("each label's slot is its place in allCases, and the slots fit the tally")
+    func slots() {
+        for (index, label) in RequestTally.Label.allCases.enumerated() {
+            #expect(label.slot == index, "\(label.name)")
+        }
+        #expect(RequestTally.labelCount * 2 <= 32)
+    }
+
+    @Test("the dispatcher counts what it answers, by method and outcome")
+    func counts() {
+        let dispatcher = RequestDispatcher(version: "test", adminPolicy: AdminPolicy(daemonUID: 0))
+        var connection = ConnectionState(peer: nil)
+        for line in [
+            #"{"jsonrpc":"2.0","id":1,"method":"laureate.get","params":{"id":"lacio"}}"#,
+            #"{"jsonrpc":"2.0","id":1,"method":"laureate.get","params":{"id":"nope"}}"#,
+            #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"nope"},5]"#, "not json",
+        ] {
+            var output: [UInt8] = []
+            _ = Array(line.utf8).withUnsafeBytes {
+                dispatcher.handle(
+                    line: $0, dataset: TestData.embedded, connection: &connection, server: FixedStatus(),
+                    into: &output)
+            }
+        }
+        #expect(connection.tally.count(.method(.laureateGet), ok: true) == 1)
+        #expect(connection.tally.count(.method(.laureateGet), ok: false) == 1)
+        #expect(connection.tally.count(.method(.ping), ok: true) == 1)
+        #expect(connection.tally.count(.unknown, ok: false) == 1)
+        #expect(connection.tally.count(.invalid, ok: false) == 2)
+        #expect(connection.tally.total == 6)
+    }
+}

@@ -20,6 +20,13 @@ struct ReplyWriterTests {
             ServerStatus(
                 version: "t", startedAt: "2026-01-01T00:00:00Z", uptimeSeconds: 0, connections: 1, requestsTotal: 0)
         }
+
+        func metricsText(dataset: Dataset) -> String {
+            var text = PrometheusText()
+            text.family("laureated_dataset_records", .gauge, help: "Records served.")
+            text.sample("laureated_dataset_records", Double(dataset.count))
+            return text.text
+        }
     }
 
     @Test(

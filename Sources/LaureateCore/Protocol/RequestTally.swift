@@ -1,0 +1,84 @@
+/// The requests a connection answered since the server last collected them, by method and
+/// outcome: plain integers in the connection's own state (no lock, no atomic per request), folded
+/// into the server's metrics once per read burst.
+public struct RequestTally: Sendable {
+    /// What a request was, as the metrics label it: a method, or none.
+    public enum Label: Sendable, Equatable, CaseIterable {
+        case method(Method)
+        /// A method name the daemon does not have.
+        case unknown
+        /// Not a request at all (not JSON, not a request object, a bad batch).
+        case invalid
+
+        public static let allCases: [Label] = Method.allCases.map(Label.method) + [.unknown, .invalid]
+
+        /// The `method` label's value.
+        public var name: String {
+            switch self {
+            case .method(let method): method.rawValue
+            case .unknown: "unknown"
+            case .invalid: "invalid"
+            }
+        }
+
+        @inlinable
+        var slot: Int {
+            switch self {
+            case .method(let method): method.tallySlot
+            case .unknown: Method.tallyCount
+            case .invalid: Method.tallyCount + 1
+            }
+        }
+    }
+
+    public static let labelCount = Method.tallyCount + 2
+    @usableFromInline var counts = InlineArray<32, Int>(repeating: 0)
+
+    public init() {}
+
+    /// Counts one request.
+    @inlinable
+    public mutating func add(_ label: Label, ok: Bool) {
+        counts[label.slot &* 2 &+ (ok ? 0 : 1)] &+= 1
+    }
+
+    /// How many requests of `label` ended `ok` (or in an error).
+    public func count(_ label: Label, ok: Bool) -> Int { counts[label.slot * 2 + (ok ? 0 : 1)] }
+
+    /// The same by the label's place in `Label.allCases`, for a loop that must not allocate.
+    public func count(labelIndex: Int, ok: Bool) -> Int { counts[labelIndex * 2 + (ok ? 0 : 1)] }
+
+    /// All the requests counted.
+    public var total: Int {
+        var sum = 0
+        for slot in 0..<(Self.labelCount * 2) { sum += counts[slot] }
+        return sum
+    }
+
+    /// Forgets every count.
+    public mutating func reset() { counts = InlineArray(repeating: 0) }
+}
+
+extension Method {
+    @usableFromInline static let tallyCount = Method.allCases.count
+
+    /// The method's place in a `RequestTally`, its place in `allCases` (a test holds the two
+    /// together): a switch, not a search of `allCases`.
+    @inlinable
+    var tallySlot: Int {
+        switch self {
+        case .ping: 0
+        case .laureateGet: 1
+        case .laureateSearch: 2
+        case .laureateStats: 3
+        case .laureateChanges: 4
+        case .sectorList: 5
+        case .programInfo: 6
+        case .serverStatus: 7
+        case .serverReload: 8
+        case .serverMetrics: 9
+        case .eventsSubscribe: 10
+        case .rpcDiscover: 11
+        }
+    }
+}

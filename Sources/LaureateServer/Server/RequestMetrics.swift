@@ -1,0 +1,51 @@
+import LaureateCore
+import Synchronization
+
+/// Requests by front end, method and outcome, and their server time by method: what connections
+/// fold in once per read burst from their `RequestTally` (one lock per burst, none per request).
+///
+/// Why not swift-metrics with swift-prometheus: their counters and histograms are updated per
+/// event, through a factory's existential and a lock or an atomic each, which on the pipelined
+/// path (under a microsecond a request) costs what this whole burst fold costs. The exposition
+/// format is small and fixed, so the daemon writes it itself (`PrometheusText`) and keeps its hot
+/// path as it was (docs/operations.md has the interleaved A/B).
+final class RequestMetrics: Sendable {
+    /// Upper bounds of the duration buckets, in seconds: from the fast path's microsecond to a
+    /// search or stats over 100 000 records.
+    static let bucketBounds: [Double] = [
+        0.000_002, 0.000_005, 0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005,
+        0.01, 0.025, 0.1, 1,
+    ]
+
+    struct State {
+        /// By front end (JSON-RPC, varlink), then by tally slot (label × outcome).
+        var requests = [[Int]](repeating: [Int](repeating: 0, count: RequestTally.labelCount * 2), count: 2)
+        /// By label: cumulative counts are made at exposition; these are per bucket, +Inf last.
+        var buckets = [[Int]](
+            repeating: [Int](repeating: 0, count: bucketBounds.count + 1), count: RequestTally.labelCount)
+        var seconds = [Double](repeating: 0, count: RequestTally.labelCount)
+    }
+
+    let state = Mutex(State())
+
+    /// Folds in a burst's tally, whose requests took `seconds` of server time in all: each is
+    /// observed at the burst's time per request (exact one at a time; a pipelined burst's mean).
+    func record(_ tally: RequestTally, frontEnd: FrontEnd, seconds: Double) {
+        let total = tally.total
+        guard total > 0 else { return }
+        let perRequest = seconds / Double(total)
+        let bucket = Self.bucketBounds.firstIndex { perRequest <= $0 } ?? Self.bucketBounds.count
+        let end = frontEnd == .jsonRPC ? 0 : 1
+        state.withLock { state in
+            for index in 0..<RequestTally.labelCount {
+                let ok = tally.count(labelIndex: index, ok: true)
+                let failed = tally.count(labelIndex: index, ok: false)
+                guard ok + failed > 0 else { continue }
+                state.requests[end][index * 2] += ok
+                state.requests[end][index * 2 + 1] += failed
+                state.buckets[index][bucket] += ok + failed
+                state.seconds[index] += perRequest * Double(ok + failed)
+            }
+        }
+    }
+}
