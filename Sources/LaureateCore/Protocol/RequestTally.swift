@@ -31,7 +31,7 @@ public struct RequestTally: Sendable {
         }
     }
 
-    public static let labelCount = Method.tallyCount + 2
+    @inlinable public static var labelCount: Int { Method.tallyCount + 2 }
     @usableFromInline var counts = InlineArray<32, Int>(repeating: 0)
 
     public init() {}
@@ -45,22 +45,28 @@ public struct RequestTally: Sendable {
     /// How many requests of `label` ended `ok` (or in an error).
     public func count(_ label: Label, ok: Bool) -> Int { counts[label.slot * 2 + (ok ? 0 : 1)] }
 
-    /// The same by the label's place in `Label.allCases`, for a loop that must not allocate.
-    public func count(labelIndex: Int, ok: Bool) -> Int { counts[labelIndex * 2 + (ok ? 0 : 1)] }
+    /// The count of a slot (`labelIndex * 2`, plus 1 for errors), for the server's fold, once per
+    /// read burst: inlinable, as the fold's loop runs in the server's module.
+    @inlinable
+    public func count(slot: Int) -> Int { counts[slot] }
 
     /// All the requests counted.
+    @inlinable
     public var total: Int {
         var sum = 0
-        for slot in 0..<(Self.labelCount * 2) { sum += counts[slot] }
+        for slot in 0..<(Self.labelCount * 2) { sum &+= counts[slot] }
         return sum
     }
 
     /// Forgets every count.
+    @inlinable
     public mutating func reset() { counts = InlineArray(repeating: 0) }
 }
 
 extension Method {
-    @usableFromInline static let tallyCount = Method.allCases.count
+    /// How many methods there are (`Method.allCases.count`, which a test holds to it), as a
+    /// constant the fold's loop can use without a lazy global.
+    @inlinable static var tallyCount: Int { 12 }
 
     /// The method's place in a `RequestTally`, its place in `allCases` (a test holds the two
     /// together): a switch, not a search of `allCases`.

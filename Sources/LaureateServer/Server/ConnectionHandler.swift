@@ -48,6 +48,9 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     var lastActivity = NIODeadline.uptimeNanoseconds(0)
     var unwritableSince: NIODeadline?
 
+    /// Bytes read and written since the last fold into the shared counters.
+    var bytesReceived = 0
+    var bytesSent = 0
     var waitingForReload = false
     var reloadStartedAt: UInt64 = 0
     var inputClosed = false
@@ -79,6 +82,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        collectBytes()
         if subscribed { shared.store.unsubscribe(ObjectIdentifier(self)) }
         idleCheck?.cancel()
         self.context = nil
@@ -87,7 +91,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         var bytes = unwrapInboundIn(data)
-        shared.counters.bytesReceived.add(bytes.readableBytes, ordering: .relaxed)
+        bytesReceived &+= bytes.readableBytes
         if inbound == nil || inbound!.readableBytes == 0 {
             inbound = bytes
         } else {
@@ -229,10 +233,19 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func collectCounts(since start: UInt64) {
         shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
         connection.requestsHandled = 0
+        collectBytes()
         shared.counters.metrics.record(
             connection.tally, frontEnd: frontEnd, seconds: Double(MonotonicClock.nanoseconds() &- start) / 1_000_000_000
         )
         connection.tally.reset()
+    }
+
+    /// Folds the bytes counted since the last fold (each read burst's, and at close).
+    func collectBytes() {
+        if bytesReceived > 0 { shared.counters.bytesReceived.add(bytesReceived, ordering: .relaxed) }
+        if bytesSent > 0 { shared.counters.bytesSent.add(bytesSent, ordering: .relaxed) }
+        bytesReceived = 0
+        bytesSent = 0
     }
 
     // MARK: - Output and closing
@@ -246,7 +259,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func flushOutput(context: ChannelHandlerContext) {
         guard outputBuffer.readableBytes > 0 else { return }
-        shared.counters.bytesSent.add(outputBuffer.readableBytes, ordering: .relaxed)
+        bytesSent &+= outputBuffer.readableBytes
         context.writeAndFlush(wrapOutboundOut(outputBuffer), promise: nil)
         // Reuse the buffer: once the write is done we hold the only reference again, so clearing
         // it does not allocate (docs/hotpath.md: a new buffer per burst cost 16 %).

@@ -17,14 +17,21 @@ final class RequestMetrics: Sendable {
         0.01, 0.025, 0.1, 1,
     ]
 
+    /// Flat arrays, each checked for uniqueness once per fold rather than per row.
     struct State {
         /// By front end (JSON-RPC, varlink), then by tally slot (label × outcome).
-        var requests = [[Int]](repeating: [Int](repeating: 0, count: RequestTally.labelCount * 2), count: 2)
-        /// By label: cumulative counts are made at exposition; these are per bucket, +Inf last.
-        var buckets = [[Int]](
-            repeating: [Int](repeating: 0, count: bucketBounds.count + 1), count: RequestTally.labelCount)
+        var requests = [Int](repeating: 0, count: 2 * RequestTally.labelCount * 2)
+        /// By label, then bucket (+Inf last): per bucket; cumulative counts are made at exposition.
+        var buckets = [Int](repeating: 0, count: RequestTally.labelCount * bucketsPerLabel)
         var seconds = [Double](repeating: 0, count: RequestTally.labelCount)
+
+        func request(frontEnd: Int, slot: Int) -> Int { requests[frontEnd * RequestTally.labelCount * 2 + slot] }
+        func buckets(label: Int) -> ArraySlice<Int> {
+            buckets[(label * RequestMetrics.bucketsPerLabel)..<((label + 1) * RequestMetrics.bucketsPerLabel)]
+        }
     }
+
+    static let bucketsPerLabel = bucketBounds.count + 1
 
     let state = Mutex(State())
 
@@ -35,15 +42,16 @@ final class RequestMetrics: Sendable {
         guard total > 0 else { return }
         let perRequest = seconds / Double(total)
         let bucket = Self.bucketBounds.firstIndex { perRequest <= $0 } ?? Self.bucketBounds.count
-        let end = frontEnd == .jsonRPC ? 0 : 1
+        let requestBase = (frontEnd == .jsonRPC ? 0 : 1) * RequestTally.labelCount * 2
+        let bucketsPerLabel = Self.bucketsPerLabel
         state.withLock { state in
             for index in 0..<RequestTally.labelCount {
-                let ok = tally.count(labelIndex: index, ok: true)
-                let failed = tally.count(labelIndex: index, ok: false)
+                let ok = tally.count(slot: index * 2)
+                let failed = tally.count(slot: index * 2 + 1)
                 guard ok + failed > 0 else { continue }
-                state.requests[end][index * 2] += ok
-                state.requests[end][index * 2 + 1] += failed
-                state.buckets[index][bucket] += ok + failed
+                state.requests[requestBase + index * 2] += ok
+                state.requests[requestBase + index * 2 + 1] += failed
+                state.buckets[index * bucketsPerLabel + bucket] += ok + failed
                 state.seconds[index] += perRequest * Double(ok + failed)
             }
         }

@@ -45,11 +45,12 @@ final class ServerCounters: ServerStatusSource {
         text.family("laureated_requests_total", .counter, help: "Requests answered, by front end, method and outcome.")
         for (end, name) in [(0, "jsonrpc"), (1, "varlink")] {
             for (index, label) in RequestTally.Label.allCases.enumerated() {
-                for (offset, outcome) in [(0, "ok"), (1, "error")] where snapshot.requests[end][index * 2 + offset] > 0
-                {
+                for (offset, outcome) in [(0, "ok"), (1, "error")] {
+                    let count = snapshot.request(frontEnd: end, slot: index * 2 + offset)
+                    guard count > 0 else { continue }
                     text.sample(
                         "laureated_requests_total", ["front_end": name, "method": label.name, "outcome": outcome],
-                        Double(snapshot.requests[end][index * 2 + offset]))
+                        Double(count))
                 }
             }
         }
@@ -57,7 +58,7 @@ final class ServerCounters: ServerStatusSource {
             "laureated_request_duration_seconds", .histogram,
             help: "Server time per request, by method (a pipelined read burst's requests each count its mean).")
         for (index, label) in RequestTally.Label.allCases.enumerated() {
-            let buckets = snapshot.buckets[index]
+            let buckets = snapshot.buckets(label: index)
             let count = buckets.reduce(0, +)
             guard count > 0 else { continue }
             var cumulative = 0

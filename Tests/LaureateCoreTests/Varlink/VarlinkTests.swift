@@ -220,6 +220,7 @@ struct RequestTallyTests {
             #expect(label.slot == index, "\(label.name)")
         }
         #expect(RequestTally.labelCount * 2 <= 32)
+        #expect(Method.tallyCount == Method.allCases.count)
     }
 
     @Test("the dispatcher counts what it answers, by method and outcome")
