@@ -9,7 +9,7 @@ final class Certification: Sendable {
     static let interfaceName = "org.varlink.certification"
 
     /// The next method each client must call, by client id.
-    private let clients = Mutex<[String: String]>([:])
+    private let clients = Locked<[String: String]>([:])
     private let nextClientNumber = Atomic<Int>(0)
 
     /// The replies to `call` (several for Test10, none for a oneway call).

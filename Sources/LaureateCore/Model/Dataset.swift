@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// What `server.status` says about the dataset being served.
 public struct DatasetInfo: Sendable, Hashable {
@@ -58,7 +57,7 @@ public final class Dataset: Sendable {
     }
     private let loadedInfo: DatasetInfo
     /// Set once by the store before the snapshot is served (`adopt`); read by status and changes.
-    private let lineageBox = Mutex(DatasetLineage())
+    private let lineageBox = Locked(DatasetLineage())
     /// The programme facts.
     public let program: Program
     /// How many records there are.
@@ -80,9 +79,9 @@ public final class Dataset: Sendable {
     public let sectorCounts: [(sector: Sector, count: Int)]
     /// `laureate.stats` with no filter, by dimensions, computed on first use: the snapshot never
     /// changes, and the medians of 100 000 records cost milliseconds each time.
-    private let unfilteredStats = Mutex<[[StatsDimension]: StatsResult]>([:])
+    private let unfilteredStats = Locked<[[StatsDimension]: StatsResult]>([:])
     /// The member names the records carry, found on first use (only `fields` needs them).
-    private let memberNames = Mutex<[String]?>(nil)
+    private let memberNames = Locked<[String]?>(nil)
 
     /// Indexes validated records (ids must be unique). `paths` and `loadedAt` only describe them.
     public convenience init(

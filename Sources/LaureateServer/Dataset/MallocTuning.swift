@@ -1,5 +1,5 @@
 import CMalloc
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// How the daemon asks glibc's malloc to hand big blocks back: eagerly while a dataset loads,
 /// not while requests are served.
@@ -19,7 +19,7 @@ public enum MallocTuning {
     static let servingThreshold: Int32 = 16 * 1024 * 1024
 
     /// Loads under way: the load threshold holds while any runs (a reload runs beside serving).
-    private static let loadsRunning = Mutex(0)
+    private static let loadsRunning = NIOLockedValueBox(0)
 
     /// Runs a dataset load under the load's threshold, then puts the serving one back.
     public static func whileLoading<Value, Failure: Error>(
@@ -27,12 +27,12 @@ public enum MallocTuning {
     ) throws(Failure)
         -> Value
     {
-        loadsRunning.withLock { running in
+        loadsRunning.withLockedValue { running in
             if running == 0 { _ = mallopt(M_MMAP_THRESHOLD, loadingThreshold) }
             running += 1
         }
         defer {
-            loadsRunning.withLock { running in
+            loadsRunning.withLockedValue { running in
                 running -= 1
                 if running == 0 { _ = mallopt(M_MMAP_THRESHOLD, servingThreshold) }
             }

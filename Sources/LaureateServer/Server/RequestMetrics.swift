@@ -1,5 +1,5 @@
 import LaureateCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Requests by front end, method and outcome, and their server time by method: what connections
 /// fold in once per read burst from their `RequestTally` (one lock per burst, none per request).
@@ -33,7 +33,7 @@ final class RequestMetrics: Sendable {
 
     static let bucketsPerLabel = bucketBounds.count + 1
 
-    let state = Mutex(State())
+    let state = NIOLockedValueBox(State())
 
     /// Folds in a burst's tally, whose requests took `seconds` of server time in all: each is
     /// observed at the burst's time per request (exact one at a time; a pipelined burst's mean).
@@ -44,7 +44,7 @@ final class RequestMetrics: Sendable {
         let bucket = Self.bucketBounds.firstIndex { perRequest <= $0 } ?? Self.bucketBounds.count
         let requestBase = (frontEnd == .jsonRPC ? 0 : 1) * RequestTally.labelCount * 2
         let bucketsPerLabel = Self.bucketsPerLabel
-        state.withLock { state in
+        state.withLockedValue { state in
             for index in 0..<RequestTally.labelCount {
                 let ok = tally.count(slot: index * 2)
                 let failed = tally.count(slot: index * 2 + 1)

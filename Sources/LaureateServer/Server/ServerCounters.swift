@@ -41,7 +41,7 @@ final class ServerCounters: ServerStatusSource {
 
     func metricsText(dataset: Dataset) -> String {
         var text = PrometheusText()
-        let snapshot = metrics.state.withLock { $0 }
+        let snapshot = metrics.state.withLockedValue { $0 }
         text.family("laureated_requests_total", .counter, help: "Requests answered, by front end, method and outcome.")
         for (end, name) in [(0, "jsonrpc"), (1, "varlink")] {
             for (index, label) in RequestTally.Label.allCases.enumerated() {
