@@ -33,34 +33,57 @@ public struct RequestTally: Sendable {
 
     @inlinable public static var labelCount: Int { Method.tallyCount + 2 }
     @usableFromInline var counts = InlineArray<32, Int>(repeating: 0)
+    /// One bit per slot counted since the last reset, so that the fold and the reset visit only
+    /// those (one or two slots in a burst of one-at-a-time requests, not all 28).
+    @usableFromInline var touched: UInt32 = 0
 
     public init() {}
 
     /// Counts one request.
     @inlinable
     public mutating func add(_ label: Label, ok: Bool) {
-        counts[label.slot &* 2 &+ (ok ? 0 : 1)] &+= 1
+        let slot = label.slot &* 2 &+ (ok ? 0 : 1)
+        counts[slot] &+= 1
+        touched |= 1 &<< UInt32(slot)
     }
 
     /// How many requests of `label` ended `ok` (or in an error).
     public func count(_ label: Label, ok: Bool) -> Int { counts[label.slot * 2 + (ok ? 0 : 1)] }
 
-    /// The count of a slot (`labelIndex * 2`, plus 1 for errors), for the server's fold, once per
-    /// read burst: inlinable, as the fold's loop runs in the server's module.
+    /// Whether nothing was counted since the last reset.
     @inlinable
-    public func count(slot: Int) -> Int { counts[slot] }
+    public var isEmpty: Bool { touched == 0 }
 
     /// All the requests counted.
     @inlinable
     public var total: Int {
         var sum = 0
-        for slot in 0..<(Self.labelCount * 2) { sum &+= counts[slot] }
+        forEachCounted { _, count in sum &+= count }
         return sum
+    }
+
+    /// Calls `body` with each slot counted since the last reset (`labelIndex * 2`, plus 1 for
+    /// errors) and its count, in slot order: inlinable, as the fold runs in the server's module.
+    @inlinable
+    public func forEachCounted(_ body: (_ slot: Int, _ count: Int) -> Void) {
+        var remaining = touched
+        while remaining != 0 {
+            let slot = remaining.trailingZeroBitCount
+            body(slot, counts[slot])
+            remaining &= remaining &- 1
+        }
     }
 
     /// Forgets every count.
     @inlinable
-    public mutating func reset() { counts = InlineArray(repeating: 0) }
+    public mutating func reset() {
+        var remaining = touched
+        while remaining != 0 {
+            counts[remaining.trailingZeroBitCount] = 0
+            remaining &= remaining &- 1
+        }
+        touched = 0
+    }
 }
 
 extension Method {

@@ -204,7 +204,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
         }
-        if connection.requestsHandled > 0 || connection.tally.total > 0 { collectCounts(since: burstStart) }
+        if connection.requestsHandled > 0 || !connection.tally.isEmpty { collectCounts(since: burstStart) }
         if tooLarge {
             let limit = framer.maximumBytes
             logger.debug(
@@ -228,22 +228,25 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    /// Folds the requests counted since `start` (a `MonotonicClock.nanoseconds()` reading) into
-    /// the server's counters and metrics: once per read burst, never per request.
+    /// Folds the requests and bytes counted since `start` (a `MonotonicClock.nanoseconds()`
+    /// reading) into the server's metrics: once per read burst, never per request.
     func collectCounts(since start: UInt64) {
-        shared.counters.requests.add(connection.requestsHandled, ordering: .relaxed)
-        connection.requestsHandled = 0
-        collectBytes()
         shared.counters.metrics.record(
-            connection.tally, frontEnd: frontEnd, seconds: Double(MonotonicClock.nanoseconds() &- start) / 1_000_000_000
-        )
+            connection.tally, requests: connection.requestsHandled, bytesReceived: bytesReceived,
+            bytesSent: bytesSent, frontEnd: frontEnd,
+            seconds: Double(MonotonicClock.nanoseconds() &- start) / 1_000_000_000)
         connection.tally.reset()
+        connection.requestsHandled = 0
+        bytesReceived = 0
+        bytesSent = 0
     }
 
-    /// Folds the bytes counted since the last fold (each read burst's, and at close).
+    /// Folds the bytes counted since the last fold, at close.
     func collectBytes() {
-        if bytesReceived > 0 { shared.counters.bytesReceived.add(bytesReceived, ordering: .relaxed) }
-        if bytesSent > 0 { shared.counters.bytesSent.add(bytesSent, ordering: .relaxed) }
+        guard bytesReceived > 0 || bytesSent > 0 else { return }
+        shared.counters.metrics.record(
+            RequestTally(), requests: 0, bytesReceived: bytesReceived, bytesSent: bytesSent, frontEnd: frontEnd,
+            seconds: 0)
         bytesReceived = 0
         bytesSent = 0
     }

@@ -2,7 +2,8 @@ import LaureateCore
 import NIOConcurrencyHelpers
 
 /// Requests by front end, method and outcome, and their server time by method: what connections
-/// fold in once per read burst from their `RequestTally` (one lock per burst, none per request).
+/// fold in once per read burst from their `RequestTally`, with their request and byte counts (one
+/// lock per burst, no lock or atomic per request).
 ///
 /// Why not swift-metrics with swift-prometheus: their counters and histograms are updated per
 /// event, through a factory's existential and a lock or an atomic each, which on the pipelined
@@ -24,6 +25,10 @@ final class RequestMetrics: Sendable {
         /// By label, then bucket (+Inf last): per bucket; cumulative counts are made at exposition.
         var buckets = [Int](repeating: 0, count: RequestTally.labelCount * bucketsPerLabel)
         var seconds = [Double](repeating: 0, count: RequestTally.labelCount)
+        /// Requests answered (`server.status`'s `requests_total`), and the bytes read and written.
+        var requestsServed = 0
+        var bytesReceived = 0
+        var bytesSent = 0
 
         func request(frontEnd: Int, slot: Int) -> Int { requests[frontEnd * RequestTally.labelCount * 2 + slot] }
         func buckets(label: Int) -> ArraySlice<Int> {
@@ -35,24 +40,27 @@ final class RequestMetrics: Sendable {
 
     let state = NIOLockedValueBox(State())
 
-    /// Folds in a burst's tally, whose requests took `seconds` of server time in all: each is
-    /// observed at the burst's time per request (exact one at a time; a pipelined burst's mean).
-    func record(_ tally: RequestTally, frontEnd: FrontEnd, seconds: Double) {
+    /// Folds in what a connection counted since its last fold, under the one lock: its tally,
+    /// whose requests took `seconds` of server time in all, each observed at the burst's time per
+    /// request (exact one at a time; a pipelined burst's mean), and its requests and bytes.
+    func record(
+        _ tally: RequestTally, requests: Int, bytesReceived: Int, bytesSent: Int, frontEnd: FrontEnd,
+        seconds: Double
+    ) {
         let total = tally.total
-        guard total > 0 else { return }
-        let perRequest = seconds / Double(total)
+        let perRequest = total > 0 ? seconds / Double(total) : 0
         let bucket = Self.bucketBounds.firstIndex { perRequest <= $0 } ?? Self.bucketBounds.count
         let requestBase = (frontEnd == .jsonRPC ? 0 : 1) * RequestTally.labelCount * 2
         let bucketsPerLabel = Self.bucketsPerLabel
         state.withLockedValue { state in
-            for index in 0..<RequestTally.labelCount {
-                let ok = tally.count(slot: index * 2)
-                let failed = tally.count(slot: index * 2 + 1)
-                guard ok + failed > 0 else { continue }
-                state.requests[requestBase + index * 2] += ok
-                state.requests[requestBase + index * 2 + 1] += failed
-                state.buckets[index * bucketsPerLabel + bucket] += ok + failed
-                state.seconds[index] += perRequest * Double(ok + failed)
+            state.requestsServed &+= requests
+            state.bytesReceived &+= bytesReceived
+            state.bytesSent &+= bytesSent
+            tally.forEachCounted { slot, count in
+                let label = slot >> 1
+                state.requests[requestBase + slot] += count
+                state.buckets[label * bucketsPerLabel + bucket] += count
+                state.seconds[label] += perRequest * Double(count)
             }
         }
     }

@@ -13,9 +13,6 @@ final class ServerCounters: ServerStatusSource {
     private let startedMicroseconds = MonotonicClock.microseconds()
     private let startedUnixSeconds = Double(time(nil))
     let connections = Atomic<Int>(0)
-    let requests = Atomic<Int>(0)
-    let bytesReceived = Atomic<Int>(0)
-    let bytesSent = Atomic<Int>(0)
     /// Refused connections: past the connection limit, past the per-uid limit.
     let refusedOverLimit = Atomic<Int>(0)
     let refusedOverUIDLimit = Atomic<Int>(0)
@@ -34,7 +31,7 @@ final class ServerCounters: ServerStatusSource {
             startedAt: startedAt,
             uptimeSeconds: MonotonicClock.seconds(since: startedMicroseconds),
             connections: connections.load(ordering: .relaxed),
-            requestsTotal: requests.load(ordering: .relaxed),
+            requestsTotal: metrics.state.withLockedValue { $0.requestsServed },
             lastReload: store.lastReload
         )
     }
@@ -81,9 +78,9 @@ final class ServerCounters: ServerStatusSource {
             "laureated_connections_refused_total", ["reason": "uid_limit"],
             Double(refusedOverUIDLimit.load(ordering: .relaxed)))
         text.family("laureated_received_bytes_total", .counter, help: "Bytes read from clients.")
-        text.sample("laureated_received_bytes_total", Double(bytesReceived.load(ordering: .relaxed)))
+        text.sample("laureated_received_bytes_total", Double(snapshot.bytesReceived))
         text.family("laureated_sent_bytes_total", .counter, help: "Bytes of replies and pushes written to clients.")
-        text.sample("laureated_sent_bytes_total", Double(bytesSent.load(ordering: .relaxed)))
+        text.sample("laureated_sent_bytes_total", Double(snapshot.bytesSent))
         let reloads = store.reloadStatistics
         text.family("laureated_reloads_total", .counter, help: "Dataset reloads (SIGHUP, server.reload), by outcome.")
         text.sample("laureated_reloads_total", ["outcome": "ok"], Double(reloads.succeeded))

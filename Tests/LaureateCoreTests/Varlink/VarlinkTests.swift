@@ -246,4 +246,20 @@ struct RequestTallyTests {
         #expect(connection.tally.count(.invalid, ok: false) == 2)
         #expect(connection.tally.total == 6)
     }
+
+    @Test("the fold visits only the slots counted, and a reset forgets exactly those")
+    func countedSlots() {
+        var tally = RequestTally()
+        #expect(tally.isEmpty)
+        tally.add(.invalid, ok: false)
+        tally.add(.method(.ping), ok: true)
+        tally.add(.method(.ping), ok: true)
+        var visited: [Int: Int] = [:]
+        tally.forEachCounted { slot, count in visited[slot] = count }
+        #expect(visited == [RequestTally.Label.method(.ping).slot * 2: 2, RequestTally.Label.invalid.slot * 2 + 1: 1])
+        #expect(!tally.isEmpty && tally.total == 3)
+        tally.reset()
+        #expect(tally.isEmpty && tally.total == 0)
+        #expect(RequestTally.Label.allCases.allSatisfy { tally.count($0, ok: true) == 0 && tally.count($0, ok: false) == 0 })
+    }
 }
