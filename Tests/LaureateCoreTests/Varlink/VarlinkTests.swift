@@ -260,6 +260,8 @@ struct RequestTallyTests {
         #expect(!tally.isEmpty && tally.total == 3)
         tally.reset()
         #expect(tally.isEmpty && tally.total == 0)
-        #expect(RequestTally.Label.allCases.allSatisfy { tally.count($0, ok: true) == 0 && tally.count($0, ok: false) == 0 })
+        #expect(
+            RequestTally.Label.allCases.allSatisfy { tally.count($0, ok: true) == 0 && tally.count($0, ok: false) == 0 }
+        )
     }
 }
