@@ -66,23 +66,24 @@ public struct RequestTally: Sendable {
     /// errors) and its count, in slot order: inlinable, as the fold runs in the server's module.
     @inlinable
     public func forEachCounted(_ body: (_ slot: Int, _ count: Int) -> Void) {
-        var remaining = touched
-        while remaining != 0 {
-            let slot = remaining.trailingZeroBitCount
-            body(slot, counts[slot])
-            remaining &= remaining &- 1
-        }
+        Self.forEachSlot(in: touched) { body($0, counts[$0]) }
     }
 
     /// Forgets every count.
     @inlinable
     public mutating func reset() {
-        var remaining = touched
+        Self.forEachSlot(in: touched) { counts[$0] = 0 }
+        touched = 0
+    }
+
+    /// Calls `body` with the index of each bit set in `mask`, lowest first.
+    @inlinable
+    static func forEachSlot(in mask: UInt32, _ body: (Int) -> Void) {
+        var remaining = mask
         while remaining != 0 {
-            counts[remaining.trailingZeroBitCount] = 0
+            body(remaining.trailingZeroBitCount)
             remaining &= remaining &- 1
         }
-        touched = 0
     }
 }
 

@@ -82,7 +82,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        collectBytes()
+        // Bytes written after the last burst (pushes, the last flush) are counted at close.
+        if bytesReceived > 0 || bytesSent > 0 { collectCounts(since: nil) }
         if subscribed { shared.store.unsubscribe(ObjectIdentifier(self)) }
         idleCheck?.cancel()
         self.context = nil
@@ -228,25 +229,16 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    /// Folds the requests and bytes counted since `start` (a `MonotonicClock.nanoseconds()`
-    /// reading) into the server's metrics: once per read burst, never per request.
-    func collectCounts(since start: UInt64) {
+    /// Folds the requests and bytes counted since the last fold into the server's metrics: once
+    /// per read burst, never per request. The requests took the server time since `start` (a
+    /// `MonotonicClock.nanoseconds()` reading); nil when there is none to attribute (at close).
+    func collectCounts(since start: UInt64?) {
+        let seconds = start.map { Double(MonotonicClock.nanoseconds() &- $0) / 1_000_000_000 } ?? 0
         shared.counters.metrics.record(
             connection.tally, requests: connection.requestsHandled, bytesReceived: bytesReceived,
-            bytesSent: bytesSent, frontEnd: frontEnd,
-            seconds: Double(MonotonicClock.nanoseconds() &- start) / 1_000_000_000)
+            bytesSent: bytesSent, frontEnd: frontEnd, seconds: seconds)
         connection.tally.reset()
         connection.requestsHandled = 0
-        bytesReceived = 0
-        bytesSent = 0
-    }
-
-    /// Folds the bytes counted since the last fold, at close.
-    func collectBytes() {
-        guard bytesReceived > 0 || bytesSent > 0 else { return }
-        shared.counters.metrics.record(
-            RequestTally(), requests: 0, bytesReceived: bytesReceived, bytesSent: bytesSent, frontEnd: frontEnd,
-            seconds: 0)
         bytesReceived = 0
         bytesSent = 0
     }
