@@ -33,6 +33,10 @@ package enum FastPath {
 
     /// Writes the reply to a request `match` recognised: the only writer of fast replies.
     /// Inlinable, so that the server's call is specialised for its `ByteBuffer`.
+    ///
+    /// The whole reply is written at one pointer, with one reservation in `output`: each
+    /// `ByteBuffer` write checks its capacity and its storage's exclusivity (NIO's own code, where
+    /// the checks cannot be turned off), and five writes per reply took 6 % of the pipelined profile.
     @inlinable
     package static func write(
         _ match: Match,
@@ -40,20 +44,50 @@ package enum FastPath {
         dataset: Dataset,
         into output: inout some ReplyWriter
     ) {
-        output.writeBytes(bytes(of: replyStart))
         switch match {
         case .get(let id, let record):
-            output.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
-            output.writeBytes(bytes(of: resultStart))
-            output.writeWithUnsafeMutableBytes(capacity: dataset.recordJSONCapacity(record)) {
-                dataset.writeRecordJSON(record, to: $0)
+            let requestID = UnsafeRawBufferPointer(rebasing: line[id])
+            let capacity = getReplyBytes + requestID.count + dataset.recordJSONCapacity(record)
+            output.writeWithUnsafeMutableBytes(capacity: capacity) { start in
+                var cursor = start
+                put(replyStart, at: &cursor)
+                put(requestID, at: &cursor)
+                put(resultStart, at: &cursor)
+                cursor += dataset.writeRecordJSON(record, to: cursor)
+                put(replyEnd, at: &cursor)
+                return start.distance(to: cursor)
             }
-            output.writeBytes(bytes(of: replyEnd))
         case .ping(let id):
-            output.writeBytes(UnsafeRawBufferPointer(rebasing: line[id]))
-            output.writeBytes(bytes(of: resultStart))
-            output.writeBytes(bytes(of: pongEnd))
+            let requestID = UnsafeRawBufferPointer(rebasing: line[id])
+            output.writeWithUnsafeMutableBytes(capacity: pingReplyBytes + requestID.count) { start in
+                var cursor = start
+                put(replyStart, at: &cursor)
+                put(requestID, at: &cursor)
+                put(resultStart, at: &cursor)
+                put(pongEnd, at: &cursor)
+                return start.distance(to: cursor)
+            }
         }
+    }
+
+    /// Copies `bytes` at `cursor` and moves it past them.
+    @inlinable @inline(__always)
+    static func put(_ bytes: UnsafeRawBufferPointer, at cursor: inout UnsafeMutableRawPointer) {
+        cursor.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        cursor += bytes.count
+    }
+
+    @inlinable @inline(__always)
+    static func put(_ text: StaticString, at cursor: inout UnsafeMutableRawPointer) {
+        put(bytes(of: text), at: &cursor)
+    }
+
+    /// The constant bytes of a get reply, and of a pong, without the request's id.
+    @inlinable static var getReplyBytes: Int {
+        replyStart.utf8CodeUnitCount + resultStart.utf8CodeUnitCount + replyEnd.utf8CodeUnitCount
+    }
+    @inlinable static var pingReplyBytes: Int {
+        replyStart.utf8CodeUnitCount + resultStart.utf8CodeUnitCount + pongEnd.utf8CodeUnitCount
     }
 
     // The constant pieces of a reply, as static strings: their bytes are in the binary, so writing

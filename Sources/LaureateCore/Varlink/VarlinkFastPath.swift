@@ -15,11 +15,15 @@ package enum VarlinkFastPath {
     /// Writes `{"parameters":{"record":RECORD}}` and its NUL.
     @inlinable
     package static func writeGet(_ record: Int, dataset: Dataset, into output: inout some ReplyWriter) {
-        output.writeBytes(FastPath.bytes(of: replyStart))
-        output.writeWithUnsafeMutableBytes(capacity: dataset.recordJSONCapacity(record)) {
-            dataset.writeRecordJSON(record, to: $0)
+        // One reservation for the whole reply, as `FastPath.write` does.
+        let capacity = replyStart.utf8CodeUnitCount + replyEnd.utf8CodeUnitCount + dataset.recordJSONCapacity(record)
+        output.writeWithUnsafeMutableBytes(capacity: capacity) { start in
+            var cursor = start
+            FastPath.put(replyStart, at: &cursor)
+            cursor += dataset.writeRecordJSON(record, to: cursor)
+            FastPath.put(replyEnd, at: &cursor)
+            return start.distance(to: cursor)
         }
-        output.writeBytes(FastPath.bytes(of: replyEnd))
     }
 
     @inlinable static var replyStart: StaticString { #"{"parameters":{"record":"# }

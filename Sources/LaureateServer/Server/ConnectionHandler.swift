@@ -162,12 +162,15 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let dataset = shared.store.current
         var tooLarge = false
         var violation: String?
+        // Writability changes only when this loop flushes (completions run on this same event
+        // loop, after it), so it is read again after each flush, not for every line.
+        var writable = context.channel.isWritable
+        let highWater = shared.configuration.limits.outputHighWaterBytes
         lines: while !waitingForReload, !connection.streaming, buffer.readableBytes > 0 {
-            if outputBuffer.readableBytes >= shared.configuration.limits.outputHighWaterBytes
-                || !context.channel.isWritable
-            {
+            if !writable || outputBuffer.readableBytes >= highWater {
                 flushOutput(context: context)
-                if !context.channel.isWritable {
+                writable = context.channel.isWritable
+                if !writable {
                     updateReading(context: context)
                     break
                 }
