@@ -44,10 +44,8 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
-        .systemLibrary(name: "CPrefetch"),
         .target(
             name: "LaureateCore",
-            dependencies: ["CPrefetch"],
             swiftSettings: upcoming
         ),
         .target(

@@ -225,10 +225,6 @@ public final class Dataset: Sendable {
     /// The index of the record with the id given as raw UTF-8 bytes.
     public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { store.index(of: id) }
 
-    /// Starts loading what `recordIndex(id:)` reads first, so that the cache miss overlaps other
-    /// work: a hint, with no effect on any answer.
-    public func prefetchRecordIndex(id: UnsafeRawBufferPointer) { store.prefetchSlot(of: id) }
-
     /// The index of the record with that id.
     public func recordIndex(id: String) -> Int? {
         var key = id

@@ -1,4 +1,3 @@
-import CPrefetch
 import Glibc
 
 /// Reading records back: lookups by id and the reply path's copies.
@@ -36,16 +35,6 @@ extension RecordStore {
                     slot = (slot + 1) & mask
                 }
             }
-        }
-    }
-
-    /// Starts loading the index slot `index(of: key)` reads first, without waiting for it: the
-    /// slot table (2 MiB for 100 000 records) misses the cache on most lookups.
-    func prefetchSlot(of key: UnsafeRawBufferPointer) {
-        let slot = Int(truncatingIfNeeded: byteHash(key)) & mask
-        slots.withUnsafeBufferPointer { table in
-            guard let base = table.baseAddress else { return }
-            laureate_prefetch(base + slot)
         }
     }
 

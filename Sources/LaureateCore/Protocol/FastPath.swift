@@ -31,36 +31,6 @@ package enum FastPath {
         return nil
     }
 
-    /// Looks at the message after the one being answered (the start of `rest`, up to
-    /// `delimiter`) and, if it ends as a get does, starts loading its index slot: by the time that
-    /// message is answered the slot's cache miss is over instead of stalling it. Pipelined gets
-    /// spent 15 % of the server's time waiting on that miss; the look-ahead costs about half.
-    @usableFromInline
-    package static func prefetchNextGet(in rest: UnsafeRawBufferPointer, delimiter: UInt8, dataset: Dataset) {
-        guard let key = likelyGetKey(in: rest, delimiter: delimiter) else { return }
-        dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: rest[key]))
-    }
-
-    /// Where the id of a get would be in the first message of `rest`, found from the message's
-    /// end (`…"KEY"}}`, the end of both front ends' gets), looking back at most 128 bytes for
-    /// the quote before it. Nothing is validated, since nothing is answered from it: a wrong guess
-    /// only loads a cache line for nothing.
-    package static func likelyGetKey(in rest: UnsafeRawBufferPointer, delimiter: UInt8) -> Range<Int>? {
-        guard let base = rest.baseAddress, !rest.isEmpty,
-            let found = memchr(base, Int32(delimiter), rest.count)
-        else { return nil }
-        var end = base.distance(to: UnsafeRawPointer(found))
-        if end > 0, rest[end - 1] == 0x0D { end -= 1 }
-        guard end > 4, rest[end - 1] == UInt8(ascii: "}"), rest[end - 2] == UInt8(ascii: "}"),
-            rest[end - 3] == UInt8(ascii: "\"")
-        else { return nil }
-        let keyEnd = end - 3
-        let lowest = max(0, keyEnd - 129)
-        var quote = keyEnd - 1
-        while quote >= lowest, rest[quote] != UInt8(ascii: "\"") { quote -= 1 }
-        return quote >= lowest ? (quote + 1)..<keyEnd : nil
-    }
-
     /// Writes the reply to a request `match` recognised: the only writer of fast replies.
     /// Inlinable, so that the server's call is specialised for its `ByteBuffer`.
     ///

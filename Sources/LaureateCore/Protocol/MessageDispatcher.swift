@@ -9,10 +9,6 @@ public protocol MessageDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout some ReplyWriter
     ) -> LineOutcome
-
-    /// Called with the bytes after the message about to be handled: starts loading what the
-    /// next message, if it is a plain get, will look up (a cache hint, no effect on replies).
-    func prefetchNext(in rest: UnsafeRawBufferPointer, dataset: Dataset)
 }
 
 extension RequestDispatcher: MessageDispatcher {
@@ -26,16 +22,6 @@ extension RequestDispatcher: MessageDispatcher {
     ) -> LineOutcome {
         handle(line: message, dataset: dataset, connection: &connection, server: server, into: &output)
     }
-
-    @inlinable
-    public func prefetchNext(in rest: UnsafeRawBufferPointer, dataset: Dataset) {
-        FastPath.prefetchNextGet(in: rest, delimiter: 0x0A, dataset: dataset)
-    }
 }
 
-extension VarlinkDispatcher: MessageDispatcher {
-    @inlinable
-    public func prefetchNext(in rest: UnsafeRawBufferPointer, dataset: Dataset) {
-        FastPath.prefetchNextGet(in: rest, delimiter: 0, dataset: dataset)
-    }
-}
+extension VarlinkDispatcher: MessageDispatcher {}

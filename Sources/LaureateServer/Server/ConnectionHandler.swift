@@ -179,7 +179,6 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                 // A JSON-RPC line may end at the peer's half-close; a varlink message ends only at its NUL.
                 switch framer.next(in: bytes, atEnd: inputClosed && frontEnd == .jsonRPC) {
                 case .message(let line, let consumed):
-                    dispatcher.prefetchNext(in: UnsafeRawBufferPointer(rebasing: bytes[consumed...]), dataset: dataset)
                     return (
                         consumed,
                         dispatcher.handle(

@@ -68,27 +68,6 @@ struct FastPathTests {
         // The lines must exercise both tiers, or the comparison proves nothing about the fast one.
         #expect(fast > 100 && fast < 4900, "\(fast) of 5000 lines took the fast path")
     }
-
-    @Test("looks ahead at the key the next get will look up, and at nothing else")
-    func looksAheadAtTheNextKey() {
-        func key(_ rest: String, delimiter: UInt8 = 0x0A) -> String? {
-            let bytes = Array(rest.utf8)
-            return bytes.withUnsafeBytes { raw in
-                FastPath.likelyGetKey(in: raw, delimiter: delimiter).map { String(decoding: bytes[$0], as: UTF8.self) }
-            }
-        }
-        #expect(key(#"{"jsonrpc":"2.0","id":7,"method":"laureate.get","params":{"id":"lacio"}}"# + "\n{}") == "lacio")
-        #expect(key(#"{"params":{"id":"sekkoia"}}"# + "\r\n") == "sekkoia")
-        #expect(
-            key(#"{"method":"io.laureated.Dataset.Get","parameters":{"id":"jobs"}}"# + "\0", delimiter: 0) == "jobs")
-        #expect(key(#"{"params":{"id":""}}"# + "\n") == "")
-        // Not a get's end, no whole next message, or a key longer than the look-back: no guess.
-        #expect(key(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n") == nil)
-        #expect(key(#"{"params":{"id":"lacio"}}"#) == nil)
-        #expect(key("") == nil)
-        #expect(key("\"}}\n") == nil)
-        #expect(key(#"{"id":""# + String(repeating: "k", count: 200) + #""}}"# + "\n") == nil)
-    }
 }
 
 /// A small deterministic generator, so the random lines are the same on every run.
