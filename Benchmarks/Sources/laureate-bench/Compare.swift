@@ -77,13 +77,16 @@ struct Compare: ParsableCommand {
             try StartedServer.redis(binary: redisServer, work: work, dataset: data, bench: bench)
         }
         defer { redis.stop() }
+        let replyBytes = try Self.meanGetReplyBytes(dataset: data)
         var table = CompareTable(shapes: try selectedShapes())
         for repetition in 0..<repetitions {
             let daemon = try server(taking: laureatedSocket) {
                 try StartedServer.laureated(binary: laureated ?? Executable.releaseLaureated, work: work, dataset: data)
             }
             defer { daemon.stop() }
-            let floor = try server(taking: floorSocket) { try StartedServer.floor(bench: bench, work: work) }
+            let floor = try server(taking: floorSocket) {
+                try StartedServer.floor(bench: bench, work: work, replyBytes: replyBytes)
+            }
             defer { floor.stop() }
             let servers: [(CompareTable.Server, any BenchServer)] = [
                 (.laureated, daemon), (.redis, redis), (.floor, floor),
@@ -100,6 +103,28 @@ struct Compare: ParsableCommand {
             }
         }
         print(table.markdown(repetitions: repetitions, records: dataset == nil ? records : nil))
+        if floorSocket == nil {
+            print("The floor answered \(replyBytes) bytes a line: the mean laureate.get reply over these records.")
+        }
+    }
+
+    /// The mean length of a `laureate.get` reply to the load's requests over the records of a JSON
+    /// Lines file (each line is a record's JSON as laureated encodes it): what the floor sends, so
+    /// that the kernel's copies per reply are the same for both servers.
+    static func meanGetReplyBytes(dataset: String) throws -> Int {
+        guard let file = FileHandle(forReadingAtPath: dataset) else {
+            throw ValidationError("cannot read the dataset \(dataset)")
+        }
+        defer { try? file.close() }
+        var bytes = 0
+        var lines = 0
+        while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty {
+            bytes += chunk.count
+            lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        guard lines > 0 else { throw ValidationError("the dataset \(dataset) has no records") }
+        let envelope = #"{"jsonrpc":"2.0","id":1,"result":}"#.utf8.count + 1
+        return (bytes - lines) / lines + envelope
     }
 
     private func server(taking socket: String?, orStart start: () throws -> StartedServer) throws -> any BenchServer {

@@ -89,12 +89,12 @@ final class StartedServer: BenchServer {
         return server
     }
 
-    /// `laureate-bench floor`, started from this same executable.
-    static func floor(bench: String, work: TemporaryDirectory) throws -> StartedServer {
+    /// `laureate-bench floor`, started from this same executable, answering `replyBytes` a line.
+    static func floor(bench: String, work: TemporaryDirectory, replyBytes: Int) throws -> StartedServer {
         let socket = work.path("floor-\(UUID().uuidString.prefix(8)).sock")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bench)
-        process.arguments = ["floor", "-s", socket]
+        process.arguments = ["floor", "-s", socket, "--reply-bytes", "\(replyBytes)"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let server = StartedServer(socket: socket, process: process)
