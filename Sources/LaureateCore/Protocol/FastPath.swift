@@ -44,29 +44,30 @@ package enum FastPath {
         dataset: Dataset,
         into output: inout some ReplyWriter
     ) {
+        let requestID: UnsafeRawBufferPointer
+        let resultCapacity: Int
         switch match {
         case .get(let id, let record):
-            let requestID = UnsafeRawBufferPointer(rebasing: line[id])
-            let capacity = getReplyBytes + requestID.count + dataset.recordJSONCapacity(record)
-            output.writeWithUnsafeMutableBytes(capacity: capacity) { start in
-                var cursor = start
-                put(replyStart, at: &cursor)
-                put(requestID, at: &cursor)
-                put(resultStart, at: &cursor)
+            requestID = UnsafeRawBufferPointer(rebasing: line[id])
+            resultCapacity = dataset.recordJSONCapacity(record) + replyEnd.utf8CodeUnitCount
+        case .ping(let id):
+            requestID = UnsafeRawBufferPointer(rebasing: line[id])
+            resultCapacity = pongEnd.utf8CodeUnitCount
+        }
+        let capacity = replyStart.utf8CodeUnitCount + requestID.count + resultStart.utf8CodeUnitCount + resultCapacity
+        output.writeWithUnsafeMutableBytes(capacity: capacity) { start in
+            var cursor = start
+            put(replyStart, at: &cursor)
+            put(requestID, at: &cursor)
+            put(resultStart, at: &cursor)
+            switch match {
+            case .get(_, let record):
                 cursor += dataset.writeRecordJSON(record, to: cursor)
                 put(replyEnd, at: &cursor)
-                return start.distance(to: cursor)
-            }
-        case .ping(let id):
-            let requestID = UnsafeRawBufferPointer(rebasing: line[id])
-            output.writeWithUnsafeMutableBytes(capacity: pingReplyBytes + requestID.count) { start in
-                var cursor = start
-                put(replyStart, at: &cursor)
-                put(requestID, at: &cursor)
-                put(resultStart, at: &cursor)
+            case .ping:
                 put(pongEnd, at: &cursor)
-                return start.distance(to: cursor)
             }
+            return start.distance(to: cursor)
         }
     }
 
@@ -80,14 +81,6 @@ package enum FastPath {
     @inlinable @inline(__always)
     static func put(_ text: StaticString, at cursor: inout UnsafeMutableRawPointer) {
         put(bytes(of: text), at: &cursor)
-    }
-
-    /// The constant bytes of a get reply, and of a pong, without the request's id.
-    @inlinable static var getReplyBytes: Int {
-        replyStart.utf8CodeUnitCount + resultStart.utf8CodeUnitCount + replyEnd.utf8CodeUnitCount
-    }
-    @inlinable static var pingReplyBytes: Int {
-        replyStart.utf8CodeUnitCount + resultStart.utf8CodeUnitCount + pongEnd.utf8CodeUnitCount
     }
 
     // The constant pieces of a reply, as static strings: their bytes are in the binary, so writing

@@ -4,8 +4,7 @@ import NIOCore
 /// `events.subscribe`: pushes of `dataset.reloaded` and `dataset.reload_failed` between replies.
 extension ConnectionHandler {
     func updateSubscription(context: ChannelHandlerContext) {
-        // Called after every line: an empty set is the common case, answered without hashing.
-        guard !subscribed, !connection.topics.isEmpty, connection.topics.contains("dataset") else { return }
+        guard !subscribed, connection.topics.contains("dataset") else { return }
         subscribed = true
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
