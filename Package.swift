@@ -44,8 +44,10 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CPrefetch"),
         .target(
             name: "LaureateCore",
+            dependencies: ["CPrefetch"],
             swiftSettings: upcoming
         ),
         .target(

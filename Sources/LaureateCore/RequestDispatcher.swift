@@ -29,7 +29,22 @@ public struct RequestDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout some ReplyWriter
     ) -> LineOutcome {
-        if let match = FastPath.match(line, dataset: dataset) {
+        handle(
+            line: line, scan: FastPath.scan(line, dataset: dataset), dataset: dataset, connection: &connection,
+            server: server, into: &output)
+    }
+
+    /// `handle`, for a line that `FastPath.scan` read ahead (the server's read loop).
+    @inlinable
+    public func handle(
+        line: UnsafeRawBufferPointer,
+        scan: FastPath.Scan?,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout some ReplyWriter
+    ) -> LineOutcome {
+        if let scan, let match = FastPath.match(scan, line: line, dataset: dataset) {
             FastPath.write(match, line: line, dataset: dataset, into: &output)
             connection.requestsHandled += 1
             if case .ping = match {

@@ -68,7 +68,22 @@ public struct VarlinkDispatcher: Sendable {
         server: any ServerStatusSource,
         into output: inout some ReplyWriter
     ) -> LineOutcome {
-        if let record = VarlinkFastPath.matchGet(message, dataset: dataset) {
+        handle(
+            message: message, scan: VarlinkFastPath.scanGet(message, dataset: dataset), dataset: dataset,
+            connection: &connection, server: server, into: &output)
+    }
+
+    /// `handle`, for a message that `VarlinkFastPath.scanGet` read ahead (the server's read loop).
+    @inlinable
+    public func handle(
+        message: UnsafeRawBufferPointer,
+        scan: VarlinkFastPath.Scan?,
+        dataset: Dataset,
+        connection: inout ConnectionState,
+        server: any ServerStatusSource,
+        into output: inout some ReplyWriter
+    ) -> LineOutcome {
+        if let scan, let record = VarlinkFastPath.matchGet(scan, message: message, dataset: dataset) {
             VarlinkFastPath.writeGet(record, dataset: dataset, into: &output)
             connection.requestsHandled += 1
             connection.tally.add(.method(.laureateGet), ok: true)

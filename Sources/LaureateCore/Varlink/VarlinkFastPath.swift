@@ -2,14 +2,35 @@
 /// `{"method":"io.laureated.Dataset.Get","parameters":{"id":"KEY"}}` in any member order and
 /// whitespace, is answered from the request bytes and the record's pre-encoded JSON. Anything else
 /// (flags, `fields`, escapes, unknown ids) goes through `VarlinkCall`, which gives the same reply.
-@usableFromInline
-package enum VarlinkFastPath {
-    /// The record of a plain `Get` of a known id; nil for any other message.
+/// Public for `Scan`'s sake, as `FastPath` is.
+public enum VarlinkFastPath {
+    /// A plain `Get` read ahead of its answer, as `FastPath.Scan` is: its key, and the key's hash,
+    /// whose index slot is already loading.
+    public struct Scan {
+        let key: Range<Int>
+        let keyHash: UInt64
+    }
+
+    /// Reads a plain `Get` and starts loading the index slot its lookup reads; nil for any other
+    /// message.
     @usableFromInline
-    package static func matchGet(_ message: UnsafeRawBufferPointer, dataset: Dataset) -> Int? {
+    package static func scanGet(_ message: UnsafeRawBufferPointer, dataset: Dataset) -> Scan? {
         var scanner = FastPath.Scanner(bytes: message)
         guard let key = scanner.scanVarlinkGet() else { return nil }
-        return dataset.recordIndex(id: UnsafeRawBufferPointer(rebasing: message[key]))
+        let hash = Dataset.recordKeyHash(UnsafeRawBufferPointer(rebasing: message[key]))
+        dataset.prefetchRecordIndex(hash: hash)
+        return Scan(key: key, keyHash: hash)
+    }
+
+    /// The record of a plain `Get` of a known id; nil for any other message.
+    package static func matchGet(_ message: UnsafeRawBufferPointer, dataset: Dataset) -> Int? {
+        scanGet(message, dataset: dataset).flatMap { matchGet($0, message: message, dataset: dataset) }
+    }
+
+    /// The record of the `Get` that `scanGet` read from `message`, if its id is known.
+    @usableFromInline
+    package static func matchGet(_ scan: Scan, message: UnsafeRawBufferPointer, dataset: Dataset) -> Int? {
+        dataset.recordIndex(id: UnsafeRawBufferPointer(rebasing: message[scan.key]), hash: scan.keyHash)
     }
 
     /// Writes `{"parameters":{"record":RECORD}}` and its NUL.

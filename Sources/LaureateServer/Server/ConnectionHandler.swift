@@ -155,7 +155,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private func processLines(context: ChannelHandlerContext, dispatcher: some MessageDispatcher) {
+    private func processLines<Dispatcher: MessageDispatcher>(context: ChannelHandlerContext, dispatcher: Dispatcher) {
         guard !closing, !waitingForReload, !connection.streaming, var buffer = inbound else { return }
         inbound = nil
         let burstStart = MonotonicClock.nanoseconds()
@@ -166,48 +166,55 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         // loop, after it), so it is read again after each flush, not for every line.
         var writable = context.channel.isWritable
         let highWater = shared.configuration.limits.outputHighWaterBytes
-        lines: while !waitingForReload, !connection.streaming, buffer.readableBytes > 0 {
-            if !writable || outputBuffer.readableBytes >= highWater {
-                flushOutput(context: context)
-                writable = context.channel.isWritable
-                if !writable {
-                    updateReading(context: context)
-                    break
-                }
+        // A JSON-RPC line may end at the peer's half-close; a varlink message ends only at its NUL.
+        let atEnd = inputClosed && frontEnd == .jsonRPC
+        let consumed = buffer.withUnsafeReadableBytes { bytes -> Int in
+            // Each message is framed and scanned one ahead of its answer (`MessageDispatcher`).
+            func frame(at offset: Int) -> (MessageFramer.Frame, Dispatcher.Scan?) {
+                let frame = framer.next(in: UnsafeRawBufferPointer(rebasing: bytes[offset...]), atEnd: atEnd)
+                guard case .message(let message, _) = frame else { return (frame, nil) }
+                return (frame, dispatcher.scan(message: message, dataset: dataset))
             }
-            let (consumed, outcome) = buffer.withUnsafeReadableBytes { bytes -> (Int, LineOutcome?) in
-                // A JSON-RPC line may end at the peer's half-close; a varlink message ends only at its NUL.
-                switch framer.next(in: bytes, atEnd: inputClosed && frontEnd == .jsonRPC) {
-                case .message(let line, let consumed):
-                    return (
-                        consumed,
-                        dispatcher.handle(
-                            message: line, dataset: dataset, connection: &connection,
-                            server: shared.counters, into: &outputBuffer)
-                    )
-                case .blank(let consumed): return (consumed, nil)
-                case .incomplete: return (0, nil)
-                case .tooLarge: return (-1, nil)
-                }
-            }
-            switch consumed {
-            case -1:
-                tooLarge = true
-                break lines
-            case 0:
-                break lines
-            default:
-                buffer.moveReaderIndex(forwardBy: consumed)
-                updateSubscription(context: context)
-                switch outcome {
-                case .reload(let pending)?: startReload(pending, context: context)
-                case .close(let reason)?:
-                    violation = reason
+            var offset = 0
+            var (next, scan) = frame(at: 0)
+            lines: while !waitingForReload, !connection.streaming {
+                switch next {
+                case .incomplete:
                     break lines
-                case .done?, nil: break
+                case .tooLarge:
+                    tooLarge = true
+                    break lines
+                case .blank(let length):
+                    offset += length
+                    (next, scan) = frame(at: offset)
+                case .message(let message, let length):
+                    if !writable || outputBuffer.readableBytes >= highWater {
+                        flushOutput(context: context)
+                        writable = context.channel.isWritable
+                        if !writable {
+                            updateReading(context: context)
+                            break lines
+                        }
+                    }
+                    let (following, followingScan) = frame(at: offset + length)
+                    let outcome = dispatcher.handle(
+                        message: message, scan: scan!, dataset: dataset, connection: &connection,
+                        server: shared.counters, into: &outputBuffer)
+                    offset += length
+                    (next, scan) = (following, followingScan)
+                    updateSubscription(context: context)
+                    switch outcome {
+                    case .reload(let pending): startReload(pending, context: context)
+                    case .close(let reason):
+                        violation = reason
+                        break lines
+                    case .done: break
+                    }
                 }
             }
+            return offset
         }
+        buffer.moveReaderIndex(forwardBy: consumed)
         if connection.requestsHandled > 0 || !connection.tally.isEmpty { collectCounts(since: burstStart) }
         if tooLarge {
             let limit = framer.maximumBytes

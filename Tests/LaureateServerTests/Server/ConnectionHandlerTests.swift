@@ -104,6 +104,35 @@ struct ConnectionHandlerTests {
         #expect(!channel.isActive)
     }
 
+    /// The read loop frames and scans each line one ahead of its answer: whatever comes next
+    /// (a blank line, a line cut by the chunk, a get of an unknown id, a search, bad JSON), each
+    /// reply is the one the dispatcher gives that line alone, in order.
+    @Test("lines read ahead are answered as lines alone, in order", arguments: [1, 7, 64, 4096])
+    func readAhead(_ chunk: Int) throws {
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"laureate.get","params":{"id":"lacio"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"laureate.get","params":{"id":"nope"}}"#, "",
+            #"{"id":"p","method":"ping"}"#, "  ", #"{"id":3,"method":"laureate.search","params":{"q":"laser"}}"#,
+            "not json", #"{"jsonrpc":"2.0","id":4,"method":"laureate.get","params":{"id":"lacio"}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"laureate.get","params":{"id":"lacio"}}"#,
+        ]
+        let channel = try makeChannel()
+        try send(channel, lines.joined(separator: "\n") + "\n", chunk: chunk)
+        let dispatcher = RequestDispatcher(version: "test", adminPolicy: AdminPolicy(daemonUID: 0))
+        let dataset = try DatasetLoader.load(DatasetConfiguration())
+        let expected = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { line in
+            var connection = ConnectionState(peer: nil)
+            var reply: [UInt8] = []
+            Array(line.utf8).withUnsafeBytes { bytes in
+                _ = dispatcher.handle(
+                    line: bytes, dataset: dataset, connection: &connection,
+                    server: ReplyWriterTests.Status(), into: &reply)
+            }
+            return String(decoding: reply.dropLast(), as: UTF8.self)
+        }
+        #expect(try replies(channel) == expected)
+    }
+
     private func varlinkReplies(_ channel: EmbeddedChannel) throws -> [String] {
         var text = ""
         while var buffer = try channel.readOutbound(as: ByteBuffer.self) {
