@@ -170,13 +170,17 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         let atEnd = inputClosed && frontEnd == .jsonRPC
         let consumed = buffer.withUnsafeReadableBytes { bytes -> Int in
             // Each message is framed and scanned one ahead of its answer (`MessageDispatcher`).
-            func frame(at offset: Int) -> (MessageFramer.Frame, Dispatcher.Scan?) {
-                let frame = framer.next(in: UnsafeRawBufferPointer(rebasing: bytes[offset...]), atEnd: atEnd)
-                guard case .message(let message, _) = frame else { return (frame, nil) }
-                return (frame, dispatcher.scan(message: message, dataset: dataset))
+            func frame(at offset: Int) -> ReadAhead<Dispatcher.Scan> {
+                switch framer.next(in: UnsafeRawBufferPointer(rebasing: bytes[offset...]), atEnd: atEnd) {
+                case .message(let message, let length):
+                    .message(message, length: length, scan: dispatcher.scan(message: message, dataset: dataset))
+                case .blank(let length): .blank(length: length)
+                case .incomplete: .incomplete
+                case .tooLarge: .tooLarge
+                }
             }
             var offset = 0
-            var (next, scan) = frame(at: 0)
+            var next = frame(at: 0)
             lines: while !waitingForReload, !connection.streaming {
                 switch next {
                 case .incomplete:
@@ -186,8 +190,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     break lines
                 case .blank(let length):
                     offset += length
-                    (next, scan) = frame(at: offset)
-                case .message(let message, let length):
+                    next = frame(at: offset)
+                case .message(let message, let length, let scan):
                     if !writable || outputBuffer.readableBytes >= highWater {
                         flushOutput(context: context)
                         writable = context.channel.isWritable
@@ -196,12 +200,12 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                             break lines
                         }
                     }
-                    let (following, followingScan) = frame(at: offset + length)
+                    let following = frame(at: offset + length)
                     let outcome = dispatcher.handle(
-                        message: message, scan: scan!, dataset: dataset, connection: &connection,
+                        message: message, scan: scan, dataset: dataset, connection: &connection,
                         server: shared.counters, into: &outputBuffer)
                     offset += length
-                    (next, scan) = (following, followingScan)
+                    next = following
                     updateSubscription(context: context)
                     switch outcome {
                     case .reload(let pending): startReload(pending, context: context)
@@ -293,4 +297,13 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+}
+
+/// A message framed ahead of its answer, with what its dispatcher's `scan` read of it: the read
+/// loop's `MessageFramer.Frame`.
+private enum ReadAhead<Scan> {
+    case message(UnsafeRawBufferPointer, length: Int, scan: Scan)
+    case blank(length: Int)
+    case incomplete
+    case tooLarge
 }
