@@ -30,14 +30,14 @@ public struct RequestDispatcher: Sendable {
         into output: inout some ReplyWriter
     ) -> LineOutcome {
         handle(
-            line: line, scan: FastPath.scan(line, dataset: dataset), dataset: dataset, connection: &connection,
+            message: line, scan: FastPath.scan(line, dataset: dataset), dataset: dataset, connection: &connection,
             server: server, into: &output)
     }
 
     /// `handle`, for a line that `FastPath.scan` read ahead (the server's read loop).
     @inlinable
     public func handle(
-        line: UnsafeRawBufferPointer,
+        message line: UnsafeRawBufferPointer,
         scan: FastPath.Scan?,
         dataset: Dataset,
         connection: inout ConnectionState,

@@ -225,16 +225,17 @@ public final class Dataset: Sendable {
     /// The index of the record with the id given as raw UTF-8 bytes.
     public func recordIndex(id: UnsafeRawBufferPointer) -> Int? { store.index(of: id) }
 
-    /// The index of the record with the id given as raw UTF-8 bytes, whose `recordKeyHash` is
-    /// `hash`: for a caller that hashed the id ahead, to prefetch what the lookup reads.
+    /// The index of the record with the id given as raw UTF-8 bytes, whose hash
+    /// `prefetchRecordIndex(id:)` returned.
     public func recordIndex(id: UnsafeRawBufferPointer, hash: UInt64) -> Int? { store.index(of: id, hash: hash) }
 
-    /// The hash that `recordIndex(id:hash:)` and `prefetchRecordIndex(hash:)` take for an id.
-    public static func recordKeyHash(_ id: UnsafeRawBufferPointer) -> UInt64 { byteHash(id) }
-
-    /// Starts loading what a lookup of the id whose `recordKeyHash` is `hash` reads first, so
-    /// that its cache miss overlaps other work: a hint, with no effect on any answer.
-    public func prefetchRecordIndex(hash: UInt64) { store.prefetchSlot(hash: hash) }
+    /// Starts loading what a lookup of `id` reads first, so that its cache miss overlaps other
+    /// work (a hint, with no effect on any answer), and returns the id's hash for the lookup.
+    public func prefetchRecordIndex(id: UnsafeRawBufferPointer) -> UInt64 {
+        let hash = byteHash(id)
+        store.prefetchSlot(hash: hash)
+        return hash
+    }
 
     /// The index of the record with that id.
     public func recordIndex(id: String) -> Int? {

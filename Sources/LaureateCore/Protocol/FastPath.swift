@@ -35,9 +35,8 @@ public enum FastPath {
         var scanner = Scanner(bytes: line)
         guard let request = scanner.scanRequest() else { return nil }
         guard let key = request.paramID else { return Scan(request: request, keyHash: 0) }
-        let hash = Dataset.recordKeyHash(UnsafeRawBufferPointer(rebasing: line[key]))
-        dataset.prefetchRecordIndex(hash: hash)
-        return Scan(request: request, keyHash: hash)
+        return Scan(
+            request: request, keyHash: dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
     }
 
     /// Recognises a simple `laureate.get` of a known id, or a `ping`; nil for anything else.

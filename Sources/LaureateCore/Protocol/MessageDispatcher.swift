@@ -28,18 +28,6 @@ extension RequestDispatcher: MessageDispatcher {
     public func scan(message: UnsafeRawBufferPointer, dataset: Dataset) -> FastPath.Scan? {
         FastPath.scan(message, dataset: dataset)
     }
-
-    @inlinable
-    public func handle(
-        message: UnsafeRawBufferPointer,
-        scan: FastPath.Scan?,
-        dataset: Dataset,
-        connection: inout ConnectionState,
-        server: any ServerStatusSource,
-        into output: inout some ReplyWriter
-    ) -> LineOutcome {
-        handle(line: message, scan: scan, dataset: dataset, connection: &connection, server: server, into: &output)
-    }
 }
 
 extension VarlinkDispatcher: MessageDispatcher {

@@ -17,9 +17,7 @@ public enum VarlinkFastPath {
     package static func scanGet(_ message: UnsafeRawBufferPointer, dataset: Dataset) -> Scan? {
         var scanner = FastPath.Scanner(bytes: message)
         guard let key = scanner.scanVarlinkGet() else { return nil }
-        let hash = Dataset.recordKeyHash(UnsafeRawBufferPointer(rebasing: message[key]))
-        dataset.prefetchRecordIndex(hash: hash)
-        return Scan(key: key, keyHash: hash)
+        return Scan(key: key, keyHash: dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: message[key])))
     }
 
     /// The record of a plain `Get` of a known id; nil for any other message.
