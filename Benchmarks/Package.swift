@@ -35,6 +35,8 @@ let package = Package(
             dependencies: [
                 .product(name: "LaureateCore", package: "laureated"),
                 .product(name: "LaureateClient", package: "laureated"),
+                // For the send buffer the server asks for, which the floor asks for too.
+                .product(name: "LaureateServer", package: "laureated"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),

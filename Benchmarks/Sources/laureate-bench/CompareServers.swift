@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaureateClient
+import LaureateServer
 
 #if canImport(Glibc)
     import Glibc
@@ -89,12 +90,17 @@ final class StartedServer: BenchServer {
         return server
     }
 
-    /// `laureate-bench floor`, started from this same executable, answering `replyBytes` a line.
+    /// `laureate-bench floor`, started from this same executable, answering `replyBytes` a line,
+    /// with the kernel send buffer laureated asks for, so that the two differ in their work per
+    /// request, not in how the socket is tuned.
     static func floor(bench: String, work: TemporaryDirectory, replyBytes: Int) throws -> StartedServer {
         let socket = work.path("floor-\(UUID().uuidString.prefix(8)).sock")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bench)
-        process.arguments = ["floor", "-s", socket, "--reply-bytes", "\(replyBytes)"]
+        process.arguments = [
+            "floor", "-s", socket, "--reply-bytes", "\(replyBytes)",
+            "--send-buffer-bytes", "\(SocketServer.sendBufferBytes)",
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let server = StartedServer(socket: socket, process: process)

@@ -13,17 +13,24 @@ struct Floor: ParsableCommand {
 
     @Option(name: .short, help: "Socket path to listen on (replaced if it exists).") var socket: String
     @Option(help: "Bytes of each reply, newline included.") var replyBytes: Int = 686
+    @Option(help: "The kernel send buffer to ask for on each connection (0: the system's default).")
+    var sendBufferBytes: Int = 0
 
     func validate() throws {
         guard replyBytes >= 1 else { throw ValidationError("--reply-bytes must be at least 1") }
+        guard sendBufferBytes >= 0 else { throw ValidationError("--send-buffer-bytes must be 0 or more") }
     }
 
     func run() throws {
         try? FileManager.default.removeItem(atPath: socket)
         let reply = FloorHandler.reply(bytes: replyBytes)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let channel = try ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 256)
+        var bootstrap = ServerBootstrap(group: group).serverChannelOption(.backlog, value: 256)
+        if sendBufferBytes > 0 {
+            bootstrap = bootstrap.childChannelOption(.socketOption(.so_sndbuf), value: sendBufferBytes)
+        }
+        let channel =
+            try bootstrap
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(FloorHandler(reply: reply))
