@@ -9,8 +9,9 @@
 /// a randomized differential test holds the two tiers to that.
 ///
 /// Public only so that `Scan` can be the public `MessageDispatcher`'s: a conformance's witnesses
-/// are specialised into the server's loop only when they are public (a `package` protocol's
-/// calls stayed unspecialised generic code, a third slower per pipelined get).
+/// are specialised into the server's loop only when they are public (through a `package`
+/// protocol every get ran unspecialised generic code: 0.83× the pipelined rate of the build
+/// before, against its copy's 0.91×).
 public enum FastPath {
     /// A request the fast path answers.
     @usableFromInline @frozen package enum Match {
