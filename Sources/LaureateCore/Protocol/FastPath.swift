@@ -21,23 +21,30 @@ public enum FastPath {
         case ping(id: Range<Int>)
     }
 
-    /// A line read ahead of its answer: its parts, and its key's hash, whose index slot is
-    /// already loading. The server scans each line before answering the one ahead of it, so that
-    /// the slot's cache miss (a fifth of a pipelined get's time) overlaps that answer.
+    /// A `laureate.get` or `ping` read ahead of its answer: the request id's bytes and, for a get,
+    /// its key and the key's hash, whose index slot is already loading. The server scans each line
+    /// before answering the one ahead of it, so that the slot's cache miss (a fifth of a pipelined
+    /// get's time) overlaps that answer.
     public struct Scan {
-        let request: SimpleRequest
+        let id: Range<Int>
+        /// The key of a get; nil for a ping.
+        let key: Range<Int>?
         let keyHash: UInt64
     }
 
-    /// Reads `line`, of a shape the fast path may answer, and starts loading the index slot its
-    /// key's lookup reads (a cache hint); nil for any other line.
+    /// Reads `line`: a simple `laureate.get` (whose key's index slot it starts loading, a cache
+    /// hint) or a `ping`; nil for any other line, which is then neither hashed nor prefetched.
     @usableFromInline
     package static func scan(_ line: UnsafeRawBufferPointer, dataset: Dataset) -> Scan? {
         var scanner = Scanner(bytes: line)
         guard let request = scanner.scanRequest() else { return nil }
-        guard let key = request.paramID else { return Scan(request: request, keyHash: 0) }
-        return Scan(
-            request: request, keyHash: dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
+        let method = UnsafeRawBufferPointer(rebasing: line[request.method])
+        if let key = request.paramID, equals(method, "laureate.get") {
+            let hash = dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[key]))
+            return Scan(id: request.id, key: key, keyHash: hash)
+        }
+        if request.paramID == nil, equals(method, "ping") { return Scan(id: request.id, key: nil, keyHash: 0) }
+        return nil
     }
 
     /// Recognises a simple `laureate.get` of a known id, or a `ping`; nil for anything else.
@@ -45,18 +52,13 @@ public enum FastPath {
         scan(line, dataset: dataset).flatMap { match($0, line: line, dataset: dataset) }
     }
 
-    /// The request `scan` read from `line`, if the fast path answers it.
+    /// The request `scan` read from `line`, unless it is a get of an unknown id.
     @usableFromInline
     package static func match(_ scan: Scan, line: UnsafeRawBufferPointer, dataset: Dataset) -> Match? {
-        let request = scan.request
-        let method = UnsafeRawBufferPointer(rebasing: line[request.method])
-        if let key = request.paramID, equals(method, "laureate.get") {
-            let id = UnsafeRawBufferPointer(rebasing: line[key])
-            guard let index = dataset.recordIndex(id: id, hash: scan.keyHash) else { return nil }
-            return .get(id: request.id, record: index)
-        }
-        if request.paramID == nil, equals(method, "ping") { return .ping(id: request.id) }
-        return nil
+        guard let key = scan.key else { return .ping(id: scan.id) }
+        guard let index = dataset.recordIndex(id: UnsafeRawBufferPointer(rebasing: line[key]), hash: scan.keyHash)
+        else { return nil }
+        return .get(id: scan.id, record: index)
     }
 
     /// Writes the reply to a request `match` recognised: the only writer of fast replies.
