@@ -160,6 +160,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         inbound = nil
         let burstStart = MonotonicClock.nanoseconds()
         let dataset = shared.store.current
+        // Boxed once per burst: boxing it per line retained and released the counters each time.
+        let server: any ServerStatusSource = shared.counters
         var tooLarge = false
         var violation: String?
         // Writability changes only when this loop flushes (completions run on this same event
@@ -203,7 +205,7 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
                     let following = frame(at: offset + length)
                     let outcome = dispatcher.handle(
                         message: message, scan: scan, dataset: dataset, connection: &connection,
-                        server: shared.counters, into: &outputBuffer)
+                        server: server, into: &outputBuffer)
                     offset += length
                     next = following
                     updateSubscription(context: context)

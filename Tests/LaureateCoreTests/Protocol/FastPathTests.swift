@@ -35,6 +35,39 @@ struct FastPathTests {
         }
     }
 
+    @Test("checks every byte of a key in the exact layout, whatever its length and position")
+    func keyBytes() {
+        // The exact tier checks keys eight bytes at a time: a byte it must refuse has to be found
+        // in every lane of a word and in the overlapping last word; the bytes next to the refused
+        // ones (0x21, 0x23, 0x5B, 0x5D, 0x7F) have to pass.
+        let refused: [UInt8] = [0x00, 0x09, 0x1F, 0x22, 0x5C, 0x80, 0xC3, 0xFF]
+        let accepted: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x7F]
+        func exactKey(_ key: [UInt8]) -> [UInt8]? {
+            let line =
+                Array(#"{"jsonrpc":"2.0","id":12,"method":"laureate.get","params":{"id":""#.utf8) + key
+                + Array(#""}}"#.utf8)
+            return line.withUnsafeBytes { bytes in
+                FastPath.Scanner(bytes: bytes).exactGet().map { Array(bytes[$0.key]) }
+            }
+        }
+        for length in 0...24 {
+            let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            #expect(exactKey(plain) == plain, "plain key of \(length) bytes")
+            for position in 0..<length {
+                for byte in refused {
+                    var key = plain
+                    key[position] = byte
+                    #expect(exactKey(key) == nil, "byte \(byte) at \(position) of \(length)")
+                }
+                for byte in accepted {
+                    var key = plain
+                    key[position] = byte
+                    #expect(exactKey(key) == key, "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test("gives byte-identical replies on thousands of random lines")
     func differential() {
         var generator = SplitMix(seed: 42)
