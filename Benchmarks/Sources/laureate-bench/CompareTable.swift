@@ -43,6 +43,23 @@ struct CompareTable {
             cpuMicroseconds: middle(all.map(\.cpuMicroseconds)))
     }
 
+    /// laureated's figure divided by the floor's in each repetition: the median and the range.
+    /// The three servers of one repetition run back to back, so a slow spell of the VM (which
+    /// moves a figure by a fifth between repetitions) divides out here, where the table's ratio
+    /// of medians can pair one server's fast repetition with another's slow one.
+    func pairedRatio(
+        _ shape: Compare.Shape, _ figure: (RunFigures) -> Double
+    ) -> (median: Double, range: ClosedRange<Double>)? {
+        guard let mine = runs["\(shape.rawValue)/\(Server.laureated.rawValue)"],
+            let floor = runs["\(shape.rawValue)/\(Server.floor.rawValue)"], mine.count == floor.count, !mine.isEmpty
+        else { return nil }
+        let ratios = zip(mine, floor).map { figure($0) / figure($1) }.sorted()
+        let median =
+            ratios.count % 2 == 1
+            ? ratios[ratios.count / 2] : (ratios[ratios.count / 2 - 1] + ratios[ratios.count / 2]) / 2
+        return (median, ratios[0]...ratios[ratios.count - 1])
+    }
+
     func markdown(repetitions: Int, records: Int?) -> String {
         var lines = [
             "laureate.get (Redis: GET) over \(records.map { "\($0) generated" } ?? "the given") records; "
@@ -65,6 +82,16 @@ struct CompareTable {
                         + " | \(ratio(figures.rate, redis?.rate)) | \(ratio(figures.rate, floor?.rate)) | "
                         + "\(ratio(figures.cpuMicroseconds, floor?.cpuMicroseconds)) |")
             }
+        }
+        lines += ["", "laureated ÷ floor within each repetition, median (lowest–highest):", ""]
+        for shape in shapes {
+            guard let rate = pairedRatio(shape, \.rate), let cpu = pairedRatio(shape, \.cpuMicroseconds) else {
+                continue
+            }
+            func show(_ ratio: (median: Double, range: ClosedRange<Double>)) -> String {
+                String(format: "%.2f× (%.2f–%.2f)", ratio.median, ratio.range.lowerBound, ratio.range.upperBound)
+            }
+            lines.append("- \(shape.title): rate \(show(rate)), CPU per request \(show(cpu))")
         }
         return lines.joined(separator: "\n")
     }
