@@ -203,8 +203,8 @@ public enum FastPath {
         /// `{"jsonrpc":"2.0","id":ID,"method":"laureate.get","params":{"id":"KEY"}}`: the request
         /// id's and the key's ranges, found by comparing the constant pieces eight bytes at a time
         /// and checking ID's grammar and KEY's bytes (a word at a time), without the general
-        /// scanner. The byte-at-a-time version, with a `memcmp` call per piece, was half of a
-        /// scan's time.
+        /// scanner. Checked a byte at a time, with a `memcmp` call per piece, the key's loop alone
+        /// took half of the scanner's samples in a pipelined profile.
         func exactGet() -> (id: Range<Int>, key: Range<Int>)? {
             let head: StaticString = #"{"jsonrpc":"2.0","id":"#
             let middle: StaticString = #","method":"laureate.get","params":{"id":""#
@@ -235,6 +235,7 @@ public enum FastPath {
         @inline(__always)
         static func matches(_ start: UnsafeRawPointer, _ literal: StaticString) -> Bool {
             let count = literal.utf8CodeUnitCount
+            assert(count >= 8, "a piece shorter than a word")
             let expected = UnsafeRawPointer(literal.utf8Start)
             var difference: UInt64 = 0
             var offset = 0
@@ -318,7 +319,7 @@ public enum FastPath {
         }
 
         /// An integer per the JSON grammar (fractions and exponents take the full path).
-        mutating func scanNumber() -> Range<Int>? {
+        private mutating func scanNumber() -> Range<Int>? {
             let start = index
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
             let digits = index
