@@ -30,14 +30,21 @@ struct CompareTable {
         runs["\(shape.rawValue)/\(server.rawValue)", default: []].append(figures)
     }
 
+    /// Each repetition's figures of `server` on `shape`, in order.
+    private func figures(_ shape: Compare.Shape, _ server: Server) -> [RunFigures]? {
+        runs["\(shape.rawValue)/\(server.rawValue)"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func middle(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
     /// The median of each figure over the repetitions (each figure on its own).
     func median(_ shape: Compare.Shape, _ server: Server) -> RunFigures? {
-        guard let all = runs["\(shape.rawValue)/\(server.rawValue)"], !all.isEmpty else { return nil }
-        func middle(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.count % 2 == 1
-                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        }
+        guard let all = figures(shape, server) else { return nil }
+        let middle = Self.middle
         return RunFigures(
             rate: middle(all.map(\.rate)), p50: middle(all.map(\.p50)), p99: middle(all.map(\.p99)),
             cpuMicroseconds: middle(all.map(\.cpuMicroseconds)))
@@ -50,14 +57,11 @@ struct CompareTable {
     func pairedRatio(
         _ shape: Compare.Shape, _ figure: (RunFigures) -> Double
     ) -> (median: Double, range: ClosedRange<Double>)? {
-        guard let mine = runs["\(shape.rawValue)/\(Server.laureated.rawValue)"],
-            let floor = runs["\(shape.rawValue)/\(Server.floor.rawValue)"], mine.count == floor.count, !mine.isEmpty
+        guard let mine = figures(shape, .laureated), let floor = figures(shape, .floor), mine.count == floor.count
         else { return nil }
-        let ratios = zip(mine, floor).map { figure($0) / figure($1) }.sorted()
-        let median =
-            ratios.count % 2 == 1
-            ? ratios[ratios.count / 2] : (ratios[ratios.count / 2 - 1] + ratios[ratios.count / 2]) / 2
-        return (median, ratios[0]...ratios[ratios.count - 1])
+        let ratios = zip(mine, floor).map { figure($0) / figure($1) }
+        guard let lowest = ratios.min(), let highest = ratios.max() else { return nil }
+        return (Self.middle(ratios), lowest...highest)
     }
 
     func markdown(repetitions: Int, records: Int?) -> String {

@@ -36,17 +36,15 @@ public enum FastPath {
     /// hint) or a `ping`; nil for any other line, which is then neither hashed nor prefetched.
     @usableFromInline
     package static func scan(_ line: UnsafeRawBufferPointer, dataset: Dataset) -> Scan? {
-        var scanner = Scanner(bytes: line)
-        if let get = scanner.exactGet() {
-            let hash = dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[get.key]))
-            return Scan(id: get.id, key: get.key, keyHash: hash)
+        func get(id: Range<Int>, key: Range<Int>) -> Scan {
+            Scan(
+                id: id, key: key, keyHash: dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[key])))
         }
+        var scanner = Scanner(bytes: line)
+        if let exact = scanner.exactGet() { return get(id: exact.id, key: exact.key) }
         guard let request = scanner.scanRequest() else { return nil }
         let method = UnsafeRawBufferPointer(rebasing: line[request.method])
-        if let key = request.paramID, equals(method, "laureate.get") {
-            let hash = dataset.prefetchRecordIndex(id: UnsafeRawBufferPointer(rebasing: line[key]))
-            return Scan(id: request.id, key: key, keyHash: hash)
-        }
+        if let key = request.paramID, equals(method, "laureate.get") { return get(id: request.id, key: key) }
         if request.paramID == nil, equals(method, "ping") { return Scan(id: request.id, key: nil, keyHash: 0) }
         return nil
     }
@@ -162,8 +160,7 @@ public enum FastPath {
                 let name = UnsafeRawBufferPointer(rebasing: bytes[key.lowerBound + 1..<key.upperBound - 1])
                 if FastPath.equals(name, "id") {
                     guard id == nil else { return nil }
-                    skipSpace()
-                    if peek() == UInt8(ascii: "\"") { id = scanString() } else { id = scanNumber() }
+                    id = scanID()
                     guard id != nil else { return nil }
                 } else if FastPath.equals(name, "method") {
                     guard method == nil, let value = scanString() else { return nil }
@@ -213,12 +210,7 @@ public enum FastPath {
                 let base = bytes.baseAddress, Self.matches(base, head)
             else { return nil }
             var probe = Scanner(bytes: bytes, index: head.utf8CodeUnitCount)
-            let id: Range<Int>?
-            if bytes[probe.index] == UInt8(ascii: "\"") {
-                id = probe.scanString()
-            } else {
-                id = probe.scanNumber()
-            }
+            let id = probe.scanID()
             let keyEnd = bytes.count - tail.utf8CodeUnitCount
             guard let id, id.upperBound + middle.utf8CodeUnitCount <= keyEnd,
                 Self.matches(base + id.upperBound, middle),
@@ -251,7 +243,7 @@ public enum FastPath {
         /// checked eight at a time (a key shorter than eight bytes byte by byte).
         func isPlainKey(_ range: Range<Int>) -> Bool {
             guard range.count >= 8, let base = bytes.baseAddress else {
-                return bytes[range].allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
+                return bytes[range].allSatisfy { $0 != UInt8(ascii: "\"") && Self.isPlain($0) }
             }
             var flags: UInt64 = 0
             var offset = range.lowerBound
@@ -312,10 +304,22 @@ public enum FastPath {
                     index += 1
                     return start..<index
                 }
-                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+                guard Self.isPlain(byte) else { return nil }
                 index += 1
             }
             return nil
+        }
+
+        /// Whether `byte` may stand in a string this scanner takes: printable ASCII, not a backslash.
+        @inline(__always)
+        static func isPlain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\\") }
+
+        /// A request id: a string (quotes included in the range) or an integer.
+        @inline(__always)
+        mutating func scanID() -> Range<Int>? {
+            skipSpace()
+            guard index < bytes.count else { return nil }
+            return bytes[index] == UInt8(ascii: "\"") ? scanString() : scanNumber()
         }
 
         /// An integer per the JSON grammar (fractions and exponents take the full path).
